@@ -1,0 +1,31 @@
+/**
+ * The built-in rules, keyed by id. A test checks that this list matches the files in
+ * `rules/`, so a new rule file must be added here.
+ */
+
+import type { AnyRule } from "../src/types.js";
+import idFormat from "./id-format.js";
+import idUnique from "./id-unique.js";
+import residualThreatCoverage from "./residual-threat-coverage.js";
+import sectionOrder from "./section-order.js";
+import sectionRequired from "./section-required.js";
+import tableColumns from "./table-columns.js";
+import tableRequired from "./table-required.js";
+import tableRowShape from "./table-row-shape.js";
+import xrefBidirectional from "./xref-bidirectional.js";
+import xrefTargetExists from "./xref-target-exists.js";
+
+export const builtinRules: readonly AnyRule[] = [
+  sectionRequired,
+  sectionOrder,
+  tableRequired,
+  tableColumns,
+  tableRowShape,
+  idFormat,
+  idUnique,
+  xrefTargetExists,
+  xrefBidirectional,
+  residualThreatCoverage,
+];
+
+export const ruleRegistry: ReadonlyMap<string, AnyRule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

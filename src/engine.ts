@@ -1,0 +1,127 @@
+/**
+ * The lint engine: runs resolved rules over a model, checks each report, and turns a rule's
+ * exception into a diagnostic so that one faulty rule cannot stop the run.
+ */
+
+import type { AnyRule, Diagnostic, LintResult, Range, RuleSetting, Severity, ThreatModel } from "./types.js";
+import { formatMessage } from "./rule.js";
+
+/** A rule ready to run: its severity and its options with defaults applied. */
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Raised for a configuration or usage mistake; the CLI prints the message and exits with 2. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Resolves a table of rule settings against the registry. Unknown ids and invalid options
+ * raise a ConfigError; options are merged over the rule's defaults.
+ */
+export function resolveRules(
+  settings: Record<string, RuleSetting>,
+  registry: ReadonlyMap<string, AnyRule>,
+  validate?: (rule: AnyRule, options: unknown, where: string) => void,
+): ResolvedRule[] {
+  const resolved: ResolvedRule[] = [];
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = registry.get(id);
+    if (!rule) throw new ConfigError(`Unknown rule \`${id}\`; run \`tmlint rules\` to list the rule ids.`);
+    const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (level === "off") continue;
+    if (options !== undefined) validate?.(rule, options, `rules.${id}[1]`);
+    resolved.push({
+      rule,
+      severity: level === "warn" ? "warning" : "error",
+      options: { ...(rule.meta.defaultOptions as object), ...(options ?? {}) },
+    });
+  }
+  return resolved;
+}
+
+/** Runs rules over a model and returns their diagnostics sorted by position. */
+export function runRules(model: ThreatModel, rules: readonly ResolvedRule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const textEnd = model.text.length;
+
+  for (const { rule, severity, options } of rules) {
+    const messages = rule.meta.messages as Record<string, string>;
+    try {
+      rule.check({
+        model,
+        options,
+        severity,
+        report(descriptor) {
+          const template = messages[descriptor.messageId];
+          if (template === undefined) {
+            throw new Error(`reported unknown message id \`${descriptor.messageId}\``);
+          }
+          const diagnostic: Diagnostic = {
+            ruleId: rule.meta.id,
+            severity,
+            message: formatMessage(template, descriptor.data),
+            messageId: descriptor.messageId,
+            range: clampRange(model, descriptor.range, textEnd),
+          };
+          if (descriptor.related && descriptor.related.length > 0) {
+            diagnostic.related = descriptor.related.map((related) => ({
+              ...related,
+              range: related.filePath === undefined ? clampRange(model, related.range, textEnd) : related.range,
+            }));
+          }
+          if (descriptor.fix) diagnostic.fix = descriptor.fix;
+          diagnostics.push(diagnostic);
+        },
+      });
+    } catch (error) {
+      diagnostics.push(ruleFailure(rule.meta.id, error));
+    }
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+/** The diagnostic that stands for a rule that threw. */
+export function ruleFailure(ruleId: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId,
+    severity: "error",
+    message: `Rule \`${ruleId}\` failed on this file: ${reason}. Please report this with the file that caused it.`,
+    range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  };
+}
+
+/** Keeps a reported range inside the file and makes sure it does not end before it starts. */
+function clampRange(model: ThreatModel, range: Range, textEnd: number): Range {
+  const startOffset = Math.max(0, Math.min(range.start.offset, textEnd));
+  const endOffset = Math.max(startOffset, Math.min(range.end.offset, textEnd));
+  if (startOffset === range.start.offset && endOffset === range.end.offset) return range;
+  return { start: model.pointAt(startOffset), end: model.pointAt(endOffset) };
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Counts errors and warnings into a result. */
+export function toResult(filePath: string, diagnostics: Diagnostic[], source?: string): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === "error") errorCount++;
+    else warningCount++;
+  }
+  const result: LintResult = { filePath, diagnostics, errorCount, warningCount };
+  if (source !== undefined) result.source = source;
+  return result;
+}

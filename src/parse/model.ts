@@ -1,0 +1,410 @@
+/**
+ * Builds the typed threat model from Markdown in one walk over the syntax tree: sections,
+ * tables, rows, entities, cross-references, anchors and diagrams, each with its position.
+ */
+
+import GithubSlugger from "github-slugger";
+import type { Code, Heading, Html, Image, Nodes, Root, Table as MdastTable } from "mdast";
+import { visit } from "unist-util-visit";
+import type {
+  Anchor,
+  Cell,
+  Column,
+  CrossReference,
+  Diagram,
+  Entity,
+  HeadingInfo,
+  IdForm,
+  MarkdownLink,
+  Range,
+  Row,
+  Section,
+  SectionKind,
+  Table,
+  TableKind,
+  ThreatModel,
+} from "../types.js";
+import { headingText, linksWithQuotes, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
+import { scanTags } from "./html.js";
+import { parseMarkdown } from "./markdown.js";
+import { LineIndex, stripBom } from "./text.js";
+import {
+  PREFIXED_ID,
+  SECTION_TABLE_KIND,
+  STATEMENT_ROLE,
+  TABLE_ENTITY_KIND,
+  Vocabulary,
+  kindOfId,
+} from "./vocabulary.js";
+
+export interface ParseOptions {
+  filePath?: string;
+  vocabulary?: Vocabulary;
+}
+
+const DEFAULT_VOCABULARY = new Vocabulary();
+
+/** Matches the evidence prefix at the start of a threat or evidence cell, after bold is removed. */
+export const EVIDENCE_PREFIX = /^\s*Found in (repo|image|architecture|diagram)\s*:?\s*/i;
+
+/** Parses Markdown text (a BOM is allowed) and builds its threat model. */
+export function parseThreatModel(input: string, options: ParseOptions = {}): ThreatModel {
+  const { text, hasBom } = stripBom(input);
+  const root = parseMarkdown(text);
+  return buildModel(root, text, hasBom, options);
+}
+
+/** Builds the model from an already parsed tree whose offsets index `text`. */
+export function buildModel(root: Root, text: string, hasBom: boolean, options: ParseOptions = {}): ThreatModel {
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
+  const lines = new LineIndex(text);
+  const slugger = new GithubSlugger();
+
+  const headings: HeadingInfo[] = [];
+  const sections: Section[] = [];
+  const tables: Table[] = [];
+  const fragmentLinks: MarkdownLink[] = [];
+  const anchors: Anchor[] = [];
+  const diagrams: Diagram[] = [];
+  let title: HeadingInfo | undefined;
+
+  // 1. Walk the top-level blocks: a heading of level 1 or 2 with a known title opens a
+  //    section; everything up to the next such heading belongs to it.
+  let current: Section | undefined;
+  let lastHeading: HeadingInfo | undefined;
+
+  for (const block of root.children) {
+    if (block.type === "heading") {
+      const info = headingInfo(block, slugger);
+      headings.push(info);
+      lastHeading = info;
+      const kind = block.depth <= 2 ? vocabulary.sectionKind(info.text) : undefined;
+      if (kind !== undefined) {
+        current = { kind, heading: info, subheadings: [], tables: [], diagrams: [], nodes: [], range: info.range };
+        sections.push(current);
+        continue;
+      }
+      if (block.depth === 1 && title === undefined) title = info;
+      current?.subheadings.push(info);
+      if (current) extend(current, block);
+      continue;
+    }
+
+    if (current) {
+      current.nodes.push(block);
+      extend(current, block);
+    }
+
+    // 2. Inside the block: nested headings, tables, links, HTML anchors and diagrams.
+    const section = current;
+    const nearest = lastHeading;
+    visit(block, (node) => {
+      switch (node.type) {
+        case "heading": {
+          const info = headingInfo(node, slugger);
+          headings.push(info);
+          section?.subheadings.push(info);
+          break;
+        }
+        case "table": {
+          const table = buildTable(node, section, nearest, vocabulary, text);
+          tables.push(table);
+          section?.tables.push(table);
+          break;
+        }
+        case "link": {
+          if (node.url.startsWith("#")) fragmentLinks.push(toMarkdownLink(node));
+          break;
+        }
+        case "html": {
+          collectHtmlAnchors(node, anchors);
+          const image = htmlImage(node, section);
+          if (image) {
+            diagrams.push(image);
+            section?.diagrams.push(image);
+          }
+          break;
+        }
+        case "code": {
+          if (isFenced(node, text)) {
+            const diagram = codeDiagram(node, section);
+            diagrams.push(diagram);
+            section?.diagrams.push(diagram);
+          }
+          break;
+        }
+        case "image": {
+          const diagram = imageDiagram(node, section);
+          diagrams.push(diagram);
+          section?.diagrams.push(diagram);
+          break;
+        }
+        default:
+          break;
+      }
+    });
+  }
+
+  // Headings also define anchors: GitHub's slug, numbered for duplicates.
+  for (const heading of headings) anchors.push({ name: heading.slug, kind: "heading", range: heading.range });
+  headings.sort((a, b) => a.range.start.offset - b.range.start.offset);
+
+  // 3. Rows become entities; links in cells become cross-references.
+  const entities: Entity[] = [];
+  const crossReferences: CrossReference[] = [];
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const entity = readEntity(row);
+      row.entity = entity;
+      if (entity) entities.push(entity);
+    }
+    for (const row of table.rows) crossReferences.push(...readCrossReferences(row));
+  }
+
+  const entityById = new Map<string, Entity>();
+  for (const entity of entities) {
+    if (!entityById.has(entity.id)) entityById.set(entity.id, entity);
+  }
+
+  return {
+    filePath: options.filePath ?? "<text>",
+    text,
+    hasBom,
+    root,
+    title,
+    headings,
+    sections,
+    tables,
+    entities,
+    entityById,
+    crossReferences,
+    fragmentLinks,
+    anchors,
+    diagrams,
+    section: (kind: SectionKind) => sections.find((section) => section.kind === kind),
+    pointAt: (offset: number) => lines.pointAt(offset),
+    rangeOf: (start: number, end: number) => lines.rangeOf(start, end),
+  };
+}
+
+function headingInfo(node: Heading, slugger: GithubSlugger): HeadingInfo {
+  const text = headingText(node).trim();
+  return { depth: node.depth, text, slug: slugger.slug(text), range: requireRange(node), node };
+}
+
+function extend(section: Section, node: Nodes): void {
+  const range = requireRange(node, section.range);
+  if (range.end.offset > section.range.end.offset) section.range = { start: section.range.start, end: range.end };
+}
+
+function isFenced(node: Code, text: string): boolean {
+  const offset = node.position?.start.offset;
+  if (offset === undefined) return false;
+  const first = text.charAt(offset);
+  return first === "`" || first === "~";
+}
+
+function codeDiagram(node: Code, section: Section | undefined): Diagram {
+  return { kind: "code", lang: node.lang ?? undefined, value: node.value, section, range: requireRange(node) };
+}
+
+function imageDiagram(node: Image, section: Section | undefined): Diagram {
+  return { kind: "image", lang: node.url, value: node.alt ?? "", section, range: requireRange(node) };
+}
+
+function htmlImage(node: Html, section: Section | undefined): Diagram | undefined {
+  if (!/<img\b/i.test(node.value)) return undefined;
+  const image = scanTags(node.value).find((tag) => tag.name === "img" && !tag.closing);
+  if (!image) return undefined;
+  return {
+    kind: "image",
+    lang: image.attributes.get("src"),
+    value: image.attributes.get("alt") ?? "",
+    section,
+    range: requireRange(node),
+  };
+}
+
+function collectHtmlAnchors(node: Html, anchors: Anchor[]): void {
+  if (!/\b(?:id|name)\s*=/i.test(node.value)) return;
+  const range = requireRange(node);
+  for (const tag of scanTags(node.value)) {
+    if (tag.closing) continue;
+    const id = tag.attributes.get("id");
+    if (id) anchors.push({ name: id, kind: "html-id", range });
+    const name = tag.attributes.get("name");
+    if (name && tag.name === "a") anchors.push({ name, kind: "html-name", range });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------
+
+function buildTable(
+  node: MdastTable,
+  section: Section | undefined,
+  nearest: HeadingInfo | undefined,
+  vocabulary: Vocabulary,
+  source: string,
+): Table {
+  const [headerNode, ...rowNodes] = node.children;
+  const headerNames = (headerNode?.children ?? []).map((cell) => readCell(cell).text);
+  const { kind, recognisedBy } = tableKind(headerNames, section, nearest, vocabulary);
+
+  const columns: Column[] = (headerNode?.children ?? []).map((cell, index) => ({
+    name: headerNames[index] ?? "",
+    role: kind === undefined ? undefined : vocabulary.columnRole(kind, headerNames[index] ?? ""),
+    index,
+    range: requireRange(cell),
+  }));
+  const byRole = new Map<string, Column>();
+  for (const column of columns) {
+    if (column.role !== undefined && !byRole.has(column.role)) byRole.set(column.role, column);
+  }
+
+  const table: Table = {
+    kind,
+    recognisedBy,
+    section,
+    heading: nearest !== undefined && section !== undefined && nearest.range.start.offset >= section.heading.range.start.offset ? nearest : undefined,
+    columns,
+    header: undefined as unknown as Row,
+    rows: [],
+    range: requireRange(node),
+    node,
+    column: (role: string) => byRole.get(role),
+  };
+  if (headerNode) table.header = buildRow(headerNode, table, 0, source);
+  table.rows = rowNodes.map((rowNode, index) => buildRow(rowNode, table, index + 1, source));
+  return table;
+}
+
+function tableKind(
+  headerNames: string[],
+  section: Section | undefined,
+  nearest: HeadingInfo | undefined,
+  vocabulary: Vocabulary,
+): { kind: TableKind | undefined; recognisedBy: Table["recognisedBy"] } {
+  const byColumns = vocabulary.kindFromColumns(headerNames);
+  const fromSection = section ? SECTION_TABLE_KIND[section.kind] : undefined;
+  const fromHeading = nearest ? vocabulary.subsectionTableKind(nearest.text) : undefined;
+  const byHeading = fromHeading ?? fromSection;
+
+  // The heading names the kind, unless the columns say the table is something else: a
+  // STRIDE summary under Residual Threats is not a residual-threats table.
+  if (byHeading !== undefined) {
+    if (byColumns === byHeading) return { kind: byHeading, recognisedBy: "heading" };
+    const first = headerNames[0] ?? "";
+    if (byColumns === undefined && vocabulary.columnRole(byHeading, first) !== undefined) {
+      const role = vocabulary.columnRole(byHeading, first);
+      const expectsId = byHeading !== "entities" && byHeading !== "threat-sources";
+      if (!expectsId || role === "id") return { kind: byHeading, recognisedBy: "heading" };
+    }
+  }
+  if (byColumns !== undefined) return { kind: byColumns, recognisedBy: "columns" };
+  return { kind: undefined, recognisedBy: undefined };
+}
+
+interface RowWithPieces extends Row {
+  pieces: Piece[][];
+}
+
+function buildRow(node: MdastTable["children"][number], table: Table, index: number, source: string): Row {
+  const pieces: Piece[][] = [];
+  const cells: Cell[] = node.children.map((cellNode, cellIndex) => {
+    const content = readCell(cellNode);
+    pieces.push(content.pieces);
+    const range = requireRange(cellNode);
+    return {
+      text: content.text,
+      raw: source.slice(range.start.offset, range.end.offset).replace(/^\|/, "").replace(/\|$/, "").trim(),
+      links: content.links,
+      html: content.html,
+      range,
+      index: cellIndex,
+      node: cellNode,
+    };
+  });
+  const row: RowWithPieces = { cells, range: requireRange(node), index, table, entity: undefined, node, pieces };
+  return row;
+}
+
+// ---------------------------------------------------------------------------
+// Entities and cross-references
+// ---------------------------------------------------------------------------
+
+function readEntity(row: Row): Entity | undefined {
+  const table = row.table;
+  if (table.kind === undefined) return undefined;
+  const kind = TABLE_ENTITY_KIND[table.kind];
+  if (kind === undefined) return undefined;
+
+  const idColumn = kind === "dataflow-entity" ? table.column("entity") : table.column("id");
+  const idCell = row.cells[idColumn?.index ?? 0];
+  if (!idCell) return undefined;
+
+  // The anchor, if any: `<a name="T-0001"></a>` or `<a id="T-0001"></a>`.
+  let anchor: string | undefined;
+  for (const fragment of idCell.html) {
+    for (const tag of scanTags(fragment.value)) {
+      const name = tag.closing ? undefined : (tag.attributes.get("id") ?? (tag.name === "a" ? tag.attributes.get("name") : undefined));
+      if (name) anchor ??= name;
+    }
+  }
+
+  const firstLine = idCell.text.split("\n")[0]?.trim() ?? "";
+  const id = (firstLine || anchor || "").replace(/[:.]$/, "");
+  if (id === "") return undefined;
+
+  let idForm: IdForm = "bare";
+  if (anchor !== undefined) idForm = "anchor";
+  else if (idCell.links.some((link) => link.fragment === id)) idForm = "self-link";
+
+  const statementRole = STATEMENT_ROLE[table.kind];
+  const statementColumn = statementRole === undefined ? undefined : table.column(statementRole);
+  const statementRaw = statementColumn === undefined ? "" : (row.cells[statementColumn.index]?.text ?? "");
+  const statement = kind === "threat" ? statementRaw.replace(EVIDENCE_PREFIX, "") : statementRaw;
+
+  return { id, kind, idForm, anchor, statement, statementRaw, row, idCell, range: idCell.range };
+}
+
+/** Tells whether a link points at an entity ID such as `#T-0001`. */
+export function isEntityLink(link: MarkdownLink): boolean {
+  return link.fragment !== undefined && (PREFIXED_ID.test(link.fragment) || kindOfId(link.fragment) !== undefined);
+}
+
+function readCrossReferences(row: Row): CrossReference[] {
+  const references: CrossReference[] = [];
+  const pieces = (row as RowWithPieces).pieces;
+  const entity = row.entity;
+
+  row.cells.forEach((cell, index) => {
+    const cellPieces = pieces[index] ?? [];
+    for (const { link, quote, quoteRange } of linksWithQuotes(cellPieces, isEntityLink)) {
+      const targetId = link.fragment ?? "";
+      // The link in a row's own ID cell names the row; it is not a reference.
+      if (entity && cell === entity.idCell && targetId === entity.id) continue;
+      references.push({
+        targetId,
+        targetKind: kindOfId(targetId),
+        quote,
+        link,
+        quoteRange,
+        cell,
+        column: row.table.columns[index],
+        row,
+        source: entity,
+      });
+    }
+  });
+  return references;
+}
+
+/** A range covering a list of ranges, or undefined when the list is empty. */
+export function spanOf(ranges: readonly Range[]): Range | undefined {
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (!first || !last) return undefined;
+  return { start: first.start, end: last.end };
+}

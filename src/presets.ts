@@ -1,0 +1,68 @@
+/**
+ * The built-in presets as plain data: a rule id to a severity, or to a severity and options.
+ *
+ * - `recommended` (the default): integrity that any document of this family should meet,
+ *   ThreatComposer exports included. ThreatComposer writes a section only when it has data,
+ *   so only Threats is required, and the template-only sections 8–10 are never asked for.
+ * - `strict`: the methodology template in full.
+ */
+
+import type { Preset } from "./types.js";
+
+export const recommended: Preset = {
+  name: "recommended",
+  description: "Integrity checks for any threat model of this family, ThreatComposer exports included.",
+  rules: {
+    "section-required": ["error", { sections: ["threats"] }],
+    "section-order": "warn",
+    "table-required": [
+      "error",
+      { tables: ["assumptions", "threats", "mitigations", "impacted-assets", "existing-controls", "residual-threats"] },
+    ],
+    "table-columns": [
+      "error",
+      {
+        // Older exports have no Status columns; a threats-only export drops the link columns.
+        optional: [
+          "threats.status",
+          "threats.mitigations",
+          "threats.assumptions",
+          "threats.comments",
+          "mitigations.status",
+          "mitigations.comments",
+          "assumptions.comments",
+          "residual-threats.aws-services",
+          "residual-threats.comments",
+          "existing-controls.comments",
+          "data-flows.assets",
+        ],
+        allowExtra: true,
+      },
+    ],
+    "table-row-shape": "error",
+    "id-format": "error",
+    "id-unique": "error",
+    "xref-target-exists": "error",
+    "xref-bidirectional": "error",
+    "residual-threat-coverage": "warn",
+  },
+};
+
+export const strict: Preset = {
+  name: "strict",
+  description: "The Threat Model Generation Methodology v2.0 template in full.",
+  rules: {
+    "section-required": "error",
+    "section-order": "error",
+    "table-required": "error",
+    "table-columns": ["error", { optional: [], allowExtra: true }],
+    "table-row-shape": "error",
+    "id-format": "error",
+    "id-unique": "error",
+    "xref-target-exists": "error",
+    "xref-bidirectional": "error",
+    "residual-threat-coverage": "error",
+  },
+};
+
+export const presets: Readonly<Record<string, Preset>> = { recommended, strict };
