@@ -30,7 +30,7 @@ export default defineRule<Options, "missing" | "order" | "extra">({
     defaultOptions: { optional: [], allowExtra: true },
     messages: {
       missing: "{{table}} table has no `{{column}}` column; expected the columns `{{expected}}`.",
-      order: "Column `{{column}}` comes before `{{previous}}`; expected the order `{{expected}}`.",
+      order: "Column `{{column}}` comes after `{{previous}}`; expected the order `{{expected}}`.",
       extra: "Column `{{column}}` is not a column of the {{table}} table; expected the columns `{{expected}}`.",
     },
   },

@@ -3,7 +3,8 @@
  *
  * - `recommended` (the default): integrity that any document of this family should meet,
  *   ThreatComposer exports included. ThreatComposer writes a section only when it has data,
- *   so only Threats is required, and the template-only sections 8–10 are never asked for.
+ *   so a missing Threats section is only a warning and the template-only sections 8–10 are
+ *   never asked for.
  * - `strict`: the methodology template in full.
  */
 
@@ -13,7 +14,8 @@ export const recommended: Preset = {
   name: "recommended",
   description: "Integrity checks for any threat model of this family, ThreatComposer exports included.",
   rules: {
-    "section-required": ["error", { sections: ["threats"] }],
+    // A ThreatComposer export of a workspace with no threats has no Threats section at all.
+    "section-required": ["warn", { sections: ["threats"] }],
     "section-order": "warn",
     "table-required": [
       "error",
