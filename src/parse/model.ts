@@ -47,6 +47,22 @@ const DEFAULT_VOCABULARY = new Vocabulary();
 /** Matches the evidence prefix at the start of a threat or evidence cell, after bold is removed. */
 export const EVIDENCE_PREFIX = /^\s*Found in (repo|image|architecture|diagram)\s*:?\s*/i;
 
+/** The start of the grammar sentence after evidence: "A " or "An " at the start, or after `.`, `:` or ` - `. */
+const SENTENCE_START = /(?:^|[.:;]\s+|\s[-–—]\s+)(?=An?\s)/;
+
+/**
+ * Returns a threat's statement: the cell text without its evidence prefix and, when the
+ * prefix is followed by a locator such as `` `src/x.ts` Line 41 - ``, without the locator.
+ */
+export function threatStatement(cellText: string): string {
+  const prefix = EVIDENCE_PREFIX.exec(cellText);
+  if (!prefix) return cellText;
+  const rest = cellText.slice(prefix[0].length);
+  const start = SENTENCE_START.exec(rest);
+  if (!start) return rest;
+  return rest.slice(start.index + start[0].length).trim();
+}
+
 /** Parses Markdown text (a BOM is allowed) and builds its threat model. */
 export function parseThreatModel(input: string, options: ParseOptions = {}): ThreatModel {
   const { text, hasBom } = stripBom(input);
@@ -364,7 +380,7 @@ function readEntity(row: Row): Entity | undefined {
   const statementRole = STATEMENT_ROLE[table.kind];
   const statementColumn = statementRole === undefined ? undefined : table.column(statementRole);
   const statementRaw = statementColumn === undefined ? "" : (row.cells[statementColumn.index]?.text ?? "");
-  const statement = kind === "threat" ? statementRaw.replace(EVIDENCE_PREFIX, "") : statementRaw;
+  const statement = kind === "threat" ? threatStatement(statementRaw) : statementRaw;
 
   return { id, kind, idForm, anchor, statement, statementRaw, row, idCell, range: idCell.range };
 }
