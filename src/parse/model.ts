@@ -13,6 +13,7 @@ import type {
   CrossReference,
   Diagram,
   Entity,
+  EntityKind,
   HeadingInfo,
   IdForm,
   MarkdownLink,
@@ -29,6 +30,7 @@ import { scanTags } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
 import { LineIndex, stripBom } from "./text.js";
 import {
+  ID_PREFIX,
   PREFIXED_ID,
   SECTION_TABLE_KIND,
   STATEMENT_ROLE,
@@ -98,25 +100,24 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
       if (kind !== undefined) {
         current = { kind, heading: info, subheadings: [], tables: [], diagrams: [], nodes: [], range: info.range };
         sections.push(current);
-        continue;
+      } else {
+        if (block.depth === 1 && title === undefined) title = info;
+        current?.subheadings.push(info);
+        if (current) extend(current, block);
       }
-      if (block.depth === 1 && title === undefined) title = info;
-      current?.subheadings.push(info);
-      if (current) extend(current, block);
-      continue;
-    }
-
-    if (current) {
+    } else if (current) {
       current.nodes.push(block);
       extend(current, block);
     }
 
-    // 2. Inside the block: nested headings, tables, links, HTML anchors and diagrams.
+    // 2. Inside the block: nested headings, tables, links, HTML anchors and diagrams. A
+    //    top-level heading is walked too, for the links and `<a id>` anchors in its text.
     const section = current;
     const nearest = lastHeading;
     visit(block, (node) => {
       switch (node.type) {
         case "heading": {
+          if (node === block) break;
           const info = headingInfo(node, slugger);
           headings.push(info);
           section?.subheadings.push(info);
@@ -372,6 +373,7 @@ function readEntity(row: Row): Entity | undefined {
   const firstLine = idCell.text.split("\n")[0]?.trim() ?? "";
   const id = (firstLine || anchor || "").replace(/[:.]$/, "");
   if (id === "") return undefined;
+  if (isWrappedCellTail(row, kind, id)) return undefined;
 
   let idForm: IdForm = "bare";
   if (anchor !== undefined) idForm = "anchor";
@@ -383,6 +385,18 @@ function readEntity(row: Row): Entity | undefined {
   const statement = kind === "threat" ? threatStatement(statementRaw) : statementRaw;
 
   return { id, kind, idForm, anchor, statement, statementRaw, row, idCell, range: idCell.range };
+}
+
+/**
+ * Tells whether a row is the tail of a cell wrapped onto the next source line: GFM ends a
+ * row at the line end, so `and downtime |` becomes a one-cell row. Such a row names no
+ * entity, in tables whose IDs carry a prefix.
+ */
+function isWrappedCellTail(row: Row, kind: EntityKind, id: string): boolean {
+  if (ID_PREFIX[kind] === undefined) return false;
+  if (row.cells.length !== 1 || row.table.columns.length < 2) return false;
+  const firstWord = id.split(/\s/)[0] ?? "";
+  return kindOfId(firstWord) === undefined && !/^[A-Za-z]{1,3}-?\d/.test(firstWord);
 }
 
 /** Tells whether a link points at an entity ID such as `#T-0001`. */
