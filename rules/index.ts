@@ -4,11 +4,16 @@
  */
 
 import type { AnyRule } from "../src/types.js";
+import htmlInCells from "./html-in-cells.js";
 import idFormat from "./id-format.js";
 import idUnique from "./id-unique.js";
+import noCoveragePercentages from "./no-coverage-percentages.js";
+import noForbiddenSections from "./no-forbidden-sections.js";
+import noProseInTableSections from "./no-prose-in-table-sections.js";
 import residualThreatCoverage from "./residual-threat-coverage.js";
 import sectionOrder from "./section-order.js";
 import sectionRequired from "./section-required.js";
+import tableBlankLineBefore from "./table-blank-line-before.js";
 import tableColumns from "./table-columns.js";
 import tableRequired from "./table-required.js";
 import tableRowShape from "./table-row-shape.js";
@@ -26,6 +31,11 @@ export const builtinRules: readonly AnyRule[] = [
   xrefTargetExists,
   xrefBidirectional,
   residualThreatCoverage,
+  noProseInTableSections,
+  noForbiddenSections,
+  noCoveragePercentages,
+  htmlInCells,
+  tableBlankLineBefore,
 ];
 
 export const ruleRegistry: ReadonlyMap<string, AnyRule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

@@ -8,6 +8,7 @@
  * - `strict`: the methodology template in full.
  */
 
+import { TEMPLATE_CELL_TAGS } from "./structure-util.js";
 import type { Preset } from "./types.js";
 
 export const recommended: Preset = {
@@ -47,6 +48,13 @@ export const recommended: Preset = {
     "xref-target-exists": "error",
     "xref-bidirectional": "error",
     "residual-threat-coverage": "warn",
+    "no-prose-in-table-sections": "warn",
+    "no-forbidden-sections": "warn",
+    // The methodology's best-practice list asks for the coverage percentages its format rules forbid.
+    "no-coverage-percentages": "off",
+    // ThreatComposer renders Markdown in Comments as HTML, lists and code blocks included.
+    "html-in-cells": ["warn", { allowed: [...TEMPLATE_CELL_TAGS, "ul", "ol", "li", "pre", "blockquote", "hr", "img"] }],
+    "table-blank-line-before": "warn",
   },
 };
 
@@ -64,6 +72,11 @@ export const strict: Preset = {
     "xref-target-exists": "error",
     "xref-bidirectional": "error",
     "residual-threat-coverage": "error",
+    "no-prose-in-table-sections": "error",
+    "no-forbidden-sections": "error",
+    "no-coverage-percentages": "error",
+    "html-in-cells": "error",
+    "table-blank-line-before": "error",
   },
 };
 

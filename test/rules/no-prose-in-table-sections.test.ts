@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-prose-in-table-sections.js";
+import { findings, md, type Finding } from "../helpers.js";
+
+const table = md("| Threat Number | Threat |", "| --- | --- |", "| T-0001 | A user who … |");
+
+describe("no-prose-in-table-sections", () => {
+  const valid: [string, string, Record<string, unknown>][] = [
+    ["a table only", md("## Threats", "", "") + table, {}],
+    ["rules, comments and anchors", md("## Threats", "", "---", "", "<!-- generated -->", "", '<a name="threats"></a>', "") + table, {}],
+    ["prose in Application Info", md("## Application Info", "", "Some text.", "", "## Threats", "") + table, {}],
+    // An unrecognised heading at the section's level starts other content.
+    ["prose under a following pasted section", md("## Threats", "") + table + md("", "## Coverage Notes", "", "Text."), {}],
+    ["a section left out by the options", md("## Threats", "", "Intro.", "") + table, { sections: ["assumptions"] }],
+    ["no sections", md("Just text."), {}],
+    ["empty document", "", {}],
+  ];
+  it.each(valid)("accepts %s", (_name, text, options) => {
+    expect(findings(rule, text, options)).toEqual([]);
+  });
+
+  const invalid: [string, string, Record<string, unknown>, Finding[]][] = [
+    [
+      "a paragraph before the table",
+      md("## Threats", "", "The table lists the **threats** we found.", "") + table,
+      {},
+      [
+        {
+          messageId: "prose",
+          message:
+            "Section `Threats` holds a paragraph outside its table: `The table lists the threats we found.`; move the content into a table row or its Comments column.",
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 42,
+        },
+      ],
+    ],
+    [
+      "a list under a sub-heading, with a long item cut short",
+      md("## Assumptions", "", "### Notes", "", "- The identity provider enforces MFA for every administrator", "- Second"),
+      {},
+      [
+        {
+          messageId: "prose",
+          message:
+            "Section `Assumptions` holds a list outside its table: `The identity provider enforces MFA for…`; move the content into a table row or its Comments column.",
+          line: 5,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+        },
+      ],
+    ],
+    [
+      "a block quote, a code block and an HTML block",
+      md("## Mitigations", "", "> Quoted", "", "```", "code", "```", "", "<div>Note</div>"),
+      {},
+      [
+        {
+          messageId: "prose",
+          message:
+            "Section `Mitigations` holds a block quote outside its table: `Quoted`; move the content into a table row or its Comments column.",
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 9,
+        },
+        {
+          messageId: "prose",
+          message:
+            "Section `Mitigations` holds a code block outside its table: `code`; move the content into a table row or its Comments column.",
+          line: 5,
+          column: 1,
+          endLine: 7,
+          endColumn: 4,
+        },
+        {
+          messageId: "prose",
+          message:
+            "Section `Mitigations` holds an HTML block outside its table: `<div>Note</div>`; move the content into a table row or its Comments column.",
+          line: 9,
+          column: 1,
+          endLine: 9,
+          endColumn: 16,
+        },
+      ],
+    ],
+  ];
+  it.each(invalid)("reports %s", (_name, text, options, expected) => {
+    expect(findings(rule, text, options)).toEqual(expected);
+  });
+});
