@@ -161,7 +161,7 @@ export function threatStatement(random, component) {
 }
 
 /** @param {Random} random @param {string} component */
-export function evidenceComment(random, component) {
+function evidenceComment(random, component) {
   const file = pick(random, SOURCE_FILES);
   const line = intBetween(random, 5, 900);
   return (
@@ -286,9 +286,12 @@ export function buildModel(threatCount, random) {
     for (let threatIndex = first; threatIndex < Math.min(first + 4, threatCount); threatIndex += 1) {
       addressed.push(threatIndex);
     }
+    // About 40% Effective, 45% Partial and 15% Ineffective.
     const draw = random();
     /** @type {Control["effectiveness"]} */
-    const effectiveness = draw < 0.4 ? "Effective" : draw < 0.85 ? "Partial" : "Ineffective";
+    let effectiveness = "Ineffective";
+    if (draw < 0.4) effectiveness = "Effective";
+    else if (draw < 0.85) effectiveness = "Partial";
     const file = pick(random, SOURCE_FILES);
     controls.push({
       id: formatId("EC", index),
