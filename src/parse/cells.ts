@@ -118,6 +118,15 @@ export function headingText(node: Heading): string {
   return plainText(node.children);
 }
 
+/**
+ * The heading's text content as GitHub slugs it: a `<br>` tag adds nothing and a line
+ * ending inside a setext heading stays, so `Foo<br>Bar` and `Foo⏎Bar` both slug to `foobar`.
+ */
+export function headingSlugSource(node: Heading): string {
+  const pieces = flattenPhrasing(node.children).filter((piece) => piece.type !== "break");
+  return textOfPieces(pieces).trim();
+}
+
 export interface CellContent {
   pieces: Piece[];
   text: string;

@@ -25,7 +25,7 @@ import type {
   TableKind,
   ThreatModel,
 } from "../types.js";
-import { headingText, linksWithQuotes, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
+import { headingSlugSource, headingText, linksWithQuotes, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
 import { scanTags } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
 import { LineIndex, stripBom } from "./text.js";
@@ -206,7 +206,7 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
 
 function headingInfo(node: Heading, slugger: GithubSlugger): HeadingInfo {
   const text = headingText(node).trim();
-  return { depth: node.depth, text, slug: slugger.slug(text), range: requireRange(node), node };
+  return { depth: node.depth, text, slug: slugger.slug(headingSlugSource(node)), range: requireRange(node), node };
 }
 
 function extend(section: Section, node: Nodes): void {

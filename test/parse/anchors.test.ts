@@ -44,6 +44,20 @@ describe("heading slugs", () => {
     expect(model.anchors).toEqual([{ name: slug, kind: "heading", range: model.headings[0]?.range }]);
   });
 
+  // GitHub slugs the heading's text content, where `<br>` adds nothing and a setext
+  // heading keeps its line ending, which the slugger then drops.
+  it("slugs a heading with a br tag", () => {
+    const model = parseThreatModel(md("## Foo<br>Bar"));
+    expect(model.headings[0]?.text).toBe("Foo Bar");
+    expect(model.headings[0]?.slug).toBe("foobar");
+  });
+
+  it("slugs a setext heading over two lines", () => {
+    const model = parseThreatModel(md("Foo", "Bar", "==="));
+    expect(model.headings[0]?.text).toBe("Foo Bar");
+    expect(model.headings[0]?.slug).toBe("foobar");
+  });
+
   it("numbers duplicates with the collision loop", () => {
     const model = parseThreatModel(md("## Details", "", "## Details", "", "## Details-1", "", "### Details"));
     expect(model.headings.map((info) => info.slug)).toEqual(["details", "details-1", "details-1-1", "details-2"]);
