@@ -17,6 +17,10 @@ import tableBlankLineBefore from "./table-blank-line-before.js";
 import tableColumns from "./table-columns.js";
 import tableRequired from "./table-required.js";
 import tableRowShape from "./table-row-shape.js";
+import tcJsonLinks from "./tc-json-links.js";
+import tcJsonSchema from "./tc-json-schema.js";
+import tcJsonStatement from "./tc-json-statement.js";
+import tcJsonUniqueIds from "./tc-json-unique-ids.js";
 import xrefBidirectional from "./xref-bidirectional.js";
 import xrefTargetExists from "./xref-target-exists.js";
 
@@ -36,6 +40,10 @@ export const builtinRules: readonly AnyRule[] = [
   noCoveragePercentages,
   htmlInCells,
   tableBlankLineBefore,
+  tcJsonSchema,
+  tcJsonUniqueIds,
+  tcJsonLinks,
+  tcJsonStatement,
 ];
 
 export const ruleRegistry: ReadonlyMap<string, AnyRule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

@@ -3,7 +3,19 @@
  * exception into a diagnostic so that one faulty rule cannot stop the run.
  */
 
-import type { AnyRule, Diagnostic, LintResult, Range, RuleSetting, Severity, ThreatModel } from "./types.js";
+import type {
+  AnyRule,
+  Diagnostic,
+  FileReader,
+  LintResult,
+  Point,
+  Range,
+  ReportDescriptor,
+  RuleSetting,
+  Severity,
+  TcJsonDocument,
+  ThreatModel,
+} from "./types.js";
 import { formatMessage } from "./rule.js";
 
 /** A rule ready to run: its severity and its options with defaults applied. */
@@ -43,45 +55,90 @@ export function resolveRules(
   return resolved;
 }
 
-/** Runs rules over a model and returns their diagnostics sorted by position. */
-export function runRules(model: ThreatModel, rules: readonly ResolvedRule[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const textEnd = model.text.length;
+/** What the engine may give rules besides the file itself. */
+export interface RunEnvironment {
+  /** File access for rules that compare two files, such as `tc-json-companion`. */
+  readFile?: FileReader;
+}
 
-  for (const { rule, severity, options } of rules) {
-    const messages = rule.meta.messages as Record<string, string>;
+/**
+ * Runs rules over a Markdown model and returns their diagnostics sorted by position. Rules
+ * whose `meta.language` is `tc-json` are skipped.
+ */
+export function runRules(model: ThreatModel, rules: readonly ResolvedRule[], environment: RunEnvironment = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const resolved of rules) {
+    if (resolved.rule.meta.language === "tc-json") continue;
+    const report = reporter(resolved, model, diagnostics);
     try {
-      rule.check({
+      resolved.rule.check({
         model,
-        options,
-        severity,
-        report(descriptor) {
-          const template = messages[descriptor.messageId];
-          if (template === undefined) {
-            throw new Error(`reported unknown message id \`${descriptor.messageId}\``);
-          }
-          const diagnostic: Diagnostic = {
-            ruleId: rule.meta.id,
-            severity,
-            message: formatMessage(template, descriptor.data),
-            messageId: descriptor.messageId,
-            range: clampRange(model, descriptor.range, textEnd),
-          };
-          if (descriptor.related && descriptor.related.length > 0) {
-            diagnostic.related = descriptor.related.map((related) => ({
-              ...related,
-              range: related.filePath === undefined ? clampRange(model, related.range, textEnd) : related.range,
-            }));
-          }
-          if (descriptor.fix) diagnostic.fix = descriptor.fix;
-          diagnostics.push(diagnostic);
-        },
+        options: resolved.options,
+        severity: resolved.severity,
+        report,
+        ...(environment.readFile ? { readFile: environment.readFile } : {}),
       });
     } catch (error) {
-      diagnostics.push(ruleFailure(rule.meta.id, error));
+      diagnostics.push(ruleFailure(resolved.rule.meta.id, error));
     }
   }
   return sortDiagnostics(diagnostics);
+}
+
+/**
+ * Runs rules over a ThreatComposer file and returns their diagnostics sorted by position.
+ * Only rules whose `meta.language` is `tc-json` run.
+ */
+export function runJsonRules(json: TcJsonDocument, rules: readonly ResolvedRule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const resolved of rules) {
+    const checkJson = resolved.rule.checkJson;
+    if (resolved.rule.meta.language !== "tc-json" || checkJson === undefined) continue;
+    const report = reporter(resolved, json, diagnostics);
+    try {
+      checkJson({ json, options: resolved.options, severity: resolved.severity, report });
+    } catch (error) {
+      diagnostics.push(ruleFailure(resolved.rule.meta.id, error));
+    }
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+/** The source a report's range points into: its text and how to turn offsets into positions. */
+interface ReportTarget {
+  text: string;
+  pointAt(offset: number): Point;
+}
+
+/** Makes the `report` function for one rule: checks the message id and keeps ranges inside the file. */
+function reporter(
+  { rule, severity }: ResolvedRule,
+  target: ReportTarget,
+  diagnostics: Diagnostic[],
+): (descriptor: ReportDescriptor<string>) => void {
+  const messages = rule.meta.messages as Record<string, string>;
+  const textEnd = target.text.length;
+  return (descriptor) => {
+    const template = messages[descriptor.messageId];
+    if (template === undefined) {
+      throw new Error(`reported unknown message id \`${descriptor.messageId}\``);
+    }
+    const diagnostic: Diagnostic = {
+      ruleId: rule.meta.id,
+      severity,
+      message: formatMessage(template, descriptor.data),
+      messageId: descriptor.messageId,
+      range: clampRange(target, descriptor.range, textEnd),
+    };
+    if (descriptor.related && descriptor.related.length > 0) {
+      diagnostic.related = descriptor.related.map((related) => ({
+        ...related,
+        range: related.filePath === undefined ? clampRange(target, related.range, textEnd) : related.range,
+      }));
+    }
+    if (descriptor.fix) diagnostic.fix = descriptor.fix;
+    diagnostics.push(diagnostic);
+  };
 }
 
 /** The diagnostic that stands for a rule that threw. */
@@ -96,11 +153,11 @@ export function ruleFailure(ruleId: string, error: unknown): Diagnostic {
 }
 
 /** Keeps a reported range inside the file and makes sure it does not end before it starts. */
-function clampRange(model: ThreatModel, range: Range, textEnd: number): Range {
+function clampRange(target: ReportTarget, range: Range, textEnd: number): Range {
   const startOffset = Math.max(0, Math.min(range.start.offset, textEnd));
   const endOffset = Math.max(startOffset, Math.min(range.end.offset, textEnd));
   if (startOffset === range.start.offset && endOffset === range.end.offset) return range;
-  return { start: model.pointAt(startOffset), end: model.pointAt(endOffset) };
+  return { start: target.pointAt(startOffset), end: target.pointAt(endOffset) };
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -55,6 +55,10 @@ export const recommended: Preset = {
     // ThreatComposer renders Markdown in Comments as HTML, lists and code blocks included.
     "html-in-cells": ["warn", { allowed: [...TEMPLATE_CELL_TAGS, "ul", "ol", "li", "pre", "blockquote", "hr", "img"] }],
     "table-blank-line-before": "warn",
+    "tc-json-schema": "error",
+    "tc-json-unique-ids": "error",
+    "tc-json-links": "warn",
+    "tc-json-statement": "error",
   },
 };
 
@@ -77,6 +81,11 @@ export const strict: Preset = {
     "no-coverage-percentages": "error",
     "html-in-cells": "error",
     "table-blank-line-before": "error",
+    "tc-json-schema": "error",
+    "tc-json-unique-ids": "error",
+    // A dangling link loses nothing ThreatComposer shows, so it stays a warning here too.
+    "tc-json-links": "warn",
+    "tc-json-statement": "error",
   },
 };
 

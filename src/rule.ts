@@ -3,7 +3,7 @@
  * is derived from the rule id so that it cannot drift from the file name.
  */
 
-import type { Rule, RuleMeta, RuleContext, MessageData } from "./types.js";
+import type { JsonRuleContext, Rule, RuleMeta, RuleContext, MessageData } from "./types.js";
 
 /** Where rule documentation pages live; `<id>.md` is appended. */
 export const DOCS_BASE_URL = "https://github.com/tmlint/tmlint/blob/main/docs/rules/";
@@ -22,6 +22,19 @@ export function defineRule<Options extends object, MessageIds extends string>(de
   return {
     meta: { ...definition.meta, docsUrl: docsUrl(definition.meta.id) },
     check: definition.check,
+  };
+}
+
+/** Defines a rule over ThreatComposer `.tc.json` files; its `meta.language` is set to `tc-json`. */
+export function defineJsonRule<Options extends object, MessageIds extends string>(definition: {
+  meta: Omit<MetaInput<Options, MessageIds>, "language">;
+  check(context: JsonRuleContext<Options, MessageIds>): void;
+}): Rule<Options, MessageIds> {
+  return {
+    meta: { ...definition.meta, language: "tc-json", docsUrl: docsUrl(definition.meta.id) },
+    // The engine runs tc-json rules only through `checkJson`, never on a Markdown model.
+    check: () => undefined,
+    checkJson: definition.check,
   };
 }
 

@@ -5,6 +5,7 @@
  * units, `offset` is the 0-based UTF-16 index into the text after a leading BOM is removed.
  */
 
+import type { Node as JsonNode } from "jsonc-parser";
 import type { Root, TableCell, Table as MdastTable, TableRow, Heading, Nodes } from "mdast";
 
 export interface Point {
@@ -276,6 +277,46 @@ export interface RuleContext<Options, MessageIds extends string> {
   /** The severity the rule runs at, for rules that word a message differently. */
   severity: Severity;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /** Reads another file, for rules that compare two files; absent when the caller gives no file access. */
+  readFile?: FileReader;
+}
+
+/** Returns a file's text, or undefined when it does not exist or cannot be read. */
+export type FileReader = (path: string) => string | undefined;
+
+/** The context of a rule whose `meta.language` is `tc-json`: the parsed file instead of a Markdown model. */
+export interface JsonRuleContext<Options, MessageIds extends string> {
+  json: TcJsonDocument;
+  options: Options;
+  severity: Severity;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** A segment of a path into a JSON value: a property name or an array index. */
+export type JsonPathSegment = string | number;
+
+/** A ThreatComposer `.tc.json` file parsed with positions. */
+export interface TcJsonDocument {
+  filePath: string;
+  /** The source text without a leading BOM. */
+  text: string;
+  hasBom: boolean;
+  /** The syntax tree; undefined when the text holds no JSON value at all. */
+  root: JsonNode | undefined;
+  /** The parsed value; undefined when the text is not valid JSON. */
+  value: unknown;
+  /** JSON syntax errors, each at its position; empty for valid JSON. */
+  syntaxErrors: { message: string; range: Range }[];
+  /** Makes a position from an offset into `text`. */
+  pointAt(offset: number): Point;
+  /** Makes a range from two offsets into `text`. */
+  rangeOf(start: number, end: number): Range;
+  /**
+   * The range of the value at `path`; of its property name when `part` is `"key"`; of its
+   * first character (`{` of an object) when `part` is `"start"`. A path that does not exist
+   * gives the range of its nearest existing ancestor.
+   */
+  rangeAt(path: readonly JsonPathSegment[], part?: "key" | "value" | "start"): Range;
 }
 
 /** What a rule checks: Markdown documents or ThreatComposer JSON files. */
@@ -297,7 +338,10 @@ export interface RuleMeta<Options, MessageIds extends string> {
 
 export interface Rule<Options = unknown, MessageIds extends string = string> {
   meta: RuleMeta<Options, MessageIds>;
+  /** Checks a Markdown document; a no-op for `tc-json` rules, which the engine never runs on Markdown. */
   check(context: RuleContext<Options, MessageIds>): void;
+  /** Checks a ThreatComposer file; present only on rules whose `meta.language` is `tc-json`. */
+  checkJson?(context: JsonRuleContext<Options, MessageIds>): void;
 }
 
 /** A rule with its types erased, as the engine and the registry hold it. */
