@@ -1,7 +1,7 @@
 /**
- * Tables: their kind (by heading or by column signature), columns, rows and cells, and the
+ * Tables: their kind (by heading or by column signature), columns, rows and cells. Also the
  * GFM table shapes that other linters get wrong: pipes in code, escaped pipes, ragged rows,
- * a header that disagrees with its delimiter row, wrapped cells, and tables in containers.
+ * a header that disagrees with its delimiter row, wrapped cells and tables in containers.
  */
 
 import type { InlineCode } from "mdast";
@@ -25,7 +25,7 @@ function onlyTable(text: string): Table {
   return tables[0] as Table;
 }
 
-/** Each row's cells as [text, position] pairs. */
+/** Lists each row's cells as [text, position] pairs. */
 function cellsOf(table: Table): [string, string][][] {
   return table.rows.map((row) => row.cells.map((cell) => [cell.text, at(cell.range)]));
 }
@@ -199,7 +199,7 @@ describe("cell splitting follows GFM", () => {
     ]);
   });
 
-  // An escaped pipe stays in the cell, in text and in code; a doubled backslash escapes
+  // An escaped pipe stays in the cell, in text and in code. A doubled backslash escapes
   // the backslash, so the pipe after it splits the row.
   it("keeps escaped pipes and splits after a doubled backslash", () => {
     const text = md(
@@ -348,7 +348,7 @@ describe("table shape", () => {
     expect(findings(tableRowShape, text)).toEqual([]);
   });
 
-  it("ends a quoted table before an unquoted line and finds a table in a list", () => {
+  it("reads tables in a quote and a list", () => {
     const text = md(
       "> ID | Control",
       "> --- | ---",
@@ -434,7 +434,7 @@ describe("unexpected nodes in cells and headings", () => {
   });
 
   // unist-util-visit reads a number returned by a visitor as the next index, so a visitor
-  // that returns one would skip or repeat siblings; each link must be reported once.
+  // that returns one would skip or repeat siblings. Each link must be reported once.
   it("reports each broken link exactly once", () => {
     const text = md("[a](#x1) [b](#x2) [c](#x3)", "", "| ID | Notes |", "| --- | --- |", "| T-0001 | [d](#x4) [e](#x5) |");
     const model = parseThreatModel(text);
