@@ -1,8 +1,8 @@
 /**
  * Escaping document text for output. Messages quote values from the linted document, so any
  * character that a terminal, a CI log or a parser would act on is written as a visible escape
- * (`\n`, `\x1b`, `\u202e`): a quoted value cannot move the cursor, recolour the log, start a
- * new line or reorder the text around it.
+ * such as `\n`, `\x1b` or `\u202e`. A quoted value therefore cannot move the cursor, recolour
+ * the log, start a new line or reorder the text around it.
  */
 
 /**
@@ -39,9 +39,9 @@ export function toWellFormed(text: string): string {
 
 /**
  * Serialises a value as JSON with two-space indentation. `JSON.stringify` already escapes C0
- * controls; this also writes C1 controls, the line separators and the bidirectional controls
- * as `\uXXXX`, which decodes to the same string but cannot act on a terminal that shows the
- * report.
+ * controls. This also writes C1 controls, the line separators and the bidirectional controls
+ * as `\uXXXX`: the parsed data is the same, but a terminal that shows the report cannot act on
+ * them.
  */
 export function toSafeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(

@@ -57,7 +57,7 @@ const github: Formatter = (results, context) => {
   }
 
   // Every finding stays in the log, but only the first ten of each severity become
-  // annotations; say so once per severity instead of letting the rest vanish unnoticed.
+  // annotations. One notice per severity reports the rest, so they do not vanish unnoticed.
   for (const severity of ["error", "warning"] as const) {
     const hidden = counts[severity] - ANNOTATIONS_PER_SEVERITY;
     if (hidden <= 0) continue;

@@ -36,7 +36,7 @@ export interface ReportFile {
   filePath: string;
   errorCount: number;
   warningCount: number;
-  /** Why the file could not be read or parsed; its diagnostics are then empty. */
+  /** The reason the file could not be read or parsed; its diagnostics are then empty. */
   fatal?: string;
   diagnostics: ReportDiagnostic[];
 }

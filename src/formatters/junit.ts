@@ -1,8 +1,8 @@
 /**
  * The `junit` format: JUnit XML for CI systems that show test reports. Each linted file is a
- * test case; each error is a `<failure>` in it, warnings are listed in its `<system-out>`, and
- * a file that could not be read is an `<error>`. Paths are relative to the repository root
- * (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR` or the working directory).
+ * test case, and each error is a `<failure>` in it. Warnings are listed in the test case's
+ * `<system-out>`, and a file that could not be read is an `<error>`. Paths are relative to the
+ * repository root (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR` or the working directory).
  */
 
 import type { Diagnostic, LintResult } from "../types.js";
@@ -30,7 +30,7 @@ export function escapeXml(text: string): string {
     .replace(/[\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
 }
 
-/** One finding as a line of text: `path:line:column: message [rule-id] docs-url`. */
+/** Describes a finding in one line: `path:line:column: message [rule-id] docs-url`. */
 function describe(path: string, diagnostic: Diagnostic, context: FormatterContext): string {
   const { startLine, startColumn } = regionOf(diagnostic.range);
   const docsUrl = docsUrlOf(context.rules, diagnostic.ruleId);

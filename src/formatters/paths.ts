@@ -1,6 +1,6 @@
 /**
  * Path handling for formatters. Formatters are pure, so nothing here reads the process's
- * working directory or platform: a path is a Windows path when it starts with a drive letter
+ * working directory or platform. A path is a Windows path when it starts with a drive letter
  * or `\\` (UNC), and a relative path takes the flavour of the directory it is resolved against.
  * The same results therefore give the same output on every operating system.
  */
@@ -54,7 +54,7 @@ export function relativePath(filePath: string, root: string): string | undefined
 }
 
 /**
- * The path to show for a file in line-oriented output: relative to `cwd` with forward
+ * Returns the path to show for a file in line-oriented output: relative to `cwd` with forward
  * slashes when the file is below it, otherwise absolute as the platform writes it.
  */
 export function displayPath(filePath: string, cwd: string): string {
@@ -62,8 +62,8 @@ export function displayPath(filePath: string, cwd: string): string {
 }
 
 /**
- * The directory that CI systems resolve report paths against: `GITHUB_WORKSPACE` on GitHub
- * Actions, `CI_PROJECT_DIR` on GitLab CI, otherwise the working directory.
+ * Returns the directory that CI systems resolve report paths against: `GITHUB_WORKSPACE` on
+ * GitHub Actions, `CI_PROJECT_DIR` on GitLab CI, otherwise the working directory.
  */
 export function sourceRoot(context: FormatterContext): string {
   const fromEnv = context.env?.GITHUB_WORKSPACE || context.env?.CI_PROJECT_DIR;
@@ -73,7 +73,7 @@ export function sourceRoot(context: FormatterContext): string {
 /** Percent-encodes each segment of a `/`-separated relative path for use in a URI. */
 export function encodePathSegments(relative: string): string {
   // encodeURIComponent leaves only unreserved characters and `!*'()`, which are safe in a
-  // path; it encodes `:` too, so a first segment such as `a:b` cannot read as a URI scheme.
+  // path. It also encodes `:`, so a first segment such as `a:b` cannot read as a URI scheme.
   return relative
     .split("/")
     .map((segment) => encodeURIComponent(toWellFormed(segment)))

@@ -53,9 +53,9 @@ export interface Region {
 }
 
 /**
- * Converts a range to a region that SARIF, GitHub and GitLab accept: lines and columns are at
- * least 1 (a finding without a natural position points at line 1, column 1) and the end is
- * moved to the start when it lies before it.
+ * Converts a range to a region that SARIF, GitHub and GitLab accept. Lines and columns below 1
+ * become 1, so a finding without a natural position points at line 1, column 1. An end that
+ * lies before the start is moved to the start.
  */
 export function regionOf(range: Range): Region {
   const startLine = Math.max(1, Math.trunc(range.start.line) || 1);

@@ -73,7 +73,7 @@ function ruleDescriptors(results: readonly LintResult[], rules: ReadonlyMap<stri
   return descriptors;
 }
 
-/** The base URI of %SRCROOT%; SARIF requires it to end with a slash. */
+/** Returns the base URI of %SRCROOT%, which SARIF requires to end with a slash. */
 function rootUri(root: string): string {
   const uri = fileUri(root);
   return uri.endsWith("/") ? uri : `${uri}/`;

@@ -1,8 +1,8 @@
 /**
  * The `stylish` format, laid out like ESLint's so that VS Code's `$eslint-stylish` problem
- * matcher (and the copy that actions/setup-node registers on GitHub runners) reads it: each
- * file's absolute path on its own unindented line, then one indented row per finding
- * (`line:column  severity  message  rule-id`), then a summary.
+ * matcher reads it, and so does the copy that actions/setup-node registers on GitHub runners.
+ * Each file's absolute path is on its own unindented line, followed by one indented row per
+ * finding (`line:column  severity  message  rule-id`). A summary ends the output.
  *
  * The matcher's first pattern accepts a file line only when it starts with `.`, `/` or `\`,
  * optionally after a drive letter, so paths are printed absolute. Its row pattern ends the

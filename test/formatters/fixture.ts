@@ -1,8 +1,8 @@
 /**
- * The fixed results every formatter test formats. The messages and file names carry the
- * escaping cases: a line break, `%`, a comma, a colon, `::` at the start of a line, control
- * characters, runs of spaces, spaces and `#` in a file name, a Windows path, a file outside
- * the working directory, an unreadable file and a finding without a natural position.
+ * The fixed results every formatter test formats. The messages carry a line break, `%`, a
+ * comma, a colon, `::` at the start of a line, control characters and runs of spaces. The
+ * files include spaces and `#` in a name, a Windows path, a file outside the working
+ * directory and an unreadable file, and one finding has no natural position.
  */
 
 import { defineRule } from "../../src/rule.js";
@@ -99,7 +99,7 @@ export const fixtureResults: LintResult[] = [
   result("/work/repo/locked.md", [], "cannot be read: EACCES: permission denied"),
 ];
 
-/** The context the golden outputs were made with. */
+/** Builds the context the golden outputs were made with. */
 export function fixtureContext(overrides: Partial<FormatterContext> = {}): FormatterContext {
   return { cwd: CWD, color: false, rules: fixtureRules, version: "1.2.3", env: {}, ...overrides };
 }

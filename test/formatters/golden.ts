@@ -1,7 +1,7 @@
 /**
  * Golden files for formatter output. A test compares the output with
- * `test/formatters/golden/<name>`; running the tests with `UPDATE_GOLDEN=1` rewrites the files
- * instead, after which the diff is reviewed like any other change.
+ * `test/formatters/golden/<name>`. Running the tests with `UPDATE_GOLDEN=1` rewrites the files
+ * instead, and the diff is then reviewed like any other change.
  */
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

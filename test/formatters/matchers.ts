@@ -27,9 +27,9 @@ export interface MatchedProblem {
 }
 
 /**
- * Runs a two-pattern matcher whose second pattern loops, as VS Code and the Actions runner do:
- * a line matching the file pattern starts a file, following lines matching the row pattern
- * each give a problem, and any other line ends the file.
+ * Runs a two-pattern matcher whose second pattern loops, as VS Code and the Actions runner do.
+ * A line matching the file pattern starts a file, and each following line that matches the
+ * row pattern gives a problem. Any other line ends the file.
  */
 export function runLoopMatcher(output: string, filePattern: RegExp, rowPattern: RegExp): MatchedProblem[] {
   const problems: MatchedProblem[] = [];
