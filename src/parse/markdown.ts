@@ -3,18 +3,97 @@
  * tables, autolinks and front matter are read as GitHub reads them.
  */
 
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import type { Node } from "unist";
+import { splitPoints } from "./split.js";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
-/** Parses Markdown (without a BOM) into mdast with positions in file coordinates. */
-export function parseMarkdown(text: string): Root {
+/** The syntax extensions the parser runs with, for tests that pin them. */
+export const PARSER_EXTENSIONS = ["gfm", "frontmatter:yaml", "frontmatter:toml"] as const;
+
+/**
+ * Parses Markdown (without a BOM) into mdast with positions in file coordinates. A large
+ * document is parsed in parts cut before its top-level headings, which gives the same tree.
+ */
+export function parseMarkdown(text: string, minimumPartLength?: number): Root {
+  const points = splitPoints(text, minimumPartLength);
+  if (points.length === 1) return processor.parse(text);
+
+  const children: RootContent[] = [];
+  for (let index = 0; index < points.length; index++) {
+    const start = points[index];
+    if (!start) continue;
+    const end = points[index + 1]?.offset ?? text.length;
+    const source = text.slice(start.offset, end);
+
+    if (start.tablePrefix === undefined) {
+      const part = processor.parse(source);
+      for (const child of part.children) {
+        shiftPositions(child, start.line, start.offset);
+        children.push(child);
+      }
+      continue;
+    }
+
+    // More rows of the table that ended the previous part: parse them under a copy of the
+    // header, move them to their place in the file, and append them to that table.
+    const table = children[children.length - 1];
+    const part = processor.parse(start.tablePrefix + source);
+    const parsed = part.children[0];
+    if (table?.type !== "table" || part.children.length !== 1 || parsed?.type !== "table") {
+      // NOTE: the splitter expected a plain run of rows. When the parts disagree, the whole
+      // document is parsed in one piece, which is always right but slower.
+      return processor.parse(text);
+    }
+    const rows = parsed.children.slice(1);
+    for (const row of rows) shiftPositions(row, start.line - 2, start.offset - start.tablePrefix.length);
+    table.children.push(...rows);
+    const last = rows[rows.length - 1];
+    if (table.position && last?.position) table.position.end = { ...last.position.end };
+  }
+
+  const whole = processor.parse("");
+  whole.children = children;
+  whole.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
+  return whole;
+}
+
+/** Parses the whole text in one piece, for tests that compare both paths. */
+export function parseMarkdownWhole(text: string): Root {
   return processor.parse(text);
 }
 
-/** The syntax extensions the parser runs with, for tests that pin them. */
-export const PARSER_EXTENSIONS = ["gfm", "frontmatter:yaml", "frontmatter:toml"] as const;
+function shiftPositions(node: Node, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Node & { children?: Node[] };
+    const position = current.position;
+    if (position) {
+      position.start.line += lines;
+      position.end.line += lines;
+      if (position.start.offset !== undefined) position.start.offset += offset;
+      if (position.end.offset !== undefined) position.end.offset += offset;
+    }
+    if (current.children) for (const child of current.children) stack.push(child);
+  }
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 || code === 10) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
