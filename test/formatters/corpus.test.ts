@@ -1,7 +1,7 @@
 /**
- * Formats real findings: every Markdown file of the shared corpus is linted under the strict
- * preset (the one with the most findings), and the SARIF and JSON reports must pass their
- * schemas while the stylish and compact output must be read in full by the ESLint matchers.
+ * Formats real findings. Every Markdown file of the shared corpus is linted under the strict
+ * preset, which gives the most findings. The SARIF and JSON reports must pass their schemas,
+ * and the ESLint matchers must read every finding of the stylish and compact output.
  */
 
 import { readdirSync, readFileSync } from "node:fs";
