@@ -85,6 +85,8 @@ export default defineRule<Record<string, never>, MessageIds>({
       const next = parent.children[index + 1];
       if (last?.type !== "table" || next?.type !== "paragraph") return;
       const range = requireRange(next);
+      // After a blank line the paragraph cannot be read as a row, so it is no finding.
+      if (range.start.line !== requireRange(quote).end.line + 1) return;
       const lineEnd = endOfLine(model.text, range.start.offset);
       const text = model.text.slice(range.start.offset, lineEnd);
       if (!text.includes("|")) return;
