@@ -17,6 +17,7 @@ import tableBlankLineBefore from "./table-blank-line-before.js";
 import tableColumns from "./table-columns.js";
 import tableRequired from "./table-required.js";
 import tableRowShape from "./table-row-shape.js";
+import tcJsonCompanion from "./tc-json-companion.js";
 import tcJsonLinks from "./tc-json-links.js";
 import tcJsonSchema from "./tc-json-schema.js";
 import tcJsonStatement from "./tc-json-statement.js";
@@ -44,6 +45,7 @@ export const builtinRules: readonly AnyRule[] = [
   tcJsonUniqueIds,
   tcJsonLinks,
   tcJsonStatement,
+  tcJsonCompanion,
 ];
 
 export const ruleRegistry: ReadonlyMap<string, AnyRule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

@@ -59,6 +59,8 @@ export const recommended: Preset = {
     "tc-json-unique-ids": "error",
     "tc-json-links": "warn",
     "tc-json-statement": "error",
+    // Compares NAME.md with NAME.tc.json when that file exists; a missing one is not reported.
+    "tc-json-companion": ["error", { require: false }],
   },
 };
 
@@ -86,6 +88,7 @@ export const strict: Preset = {
     // A dangling link loses nothing ThreatComposer shows, so it stays a warning here too.
     "tc-json-links": "warn",
     "tc-json-statement": "error",
+    "tc-json-companion": ["error", { require: true }],
   },
 };
 

@@ -4,7 +4,7 @@
  */
 
 import { runJsonRules, sortDiagnostics, toResult } from "../engine.js";
-import { rulesFor, type LintTextOptions } from "../lint.js";
+import { compileConfig, rulesFor, type LintTextOptions } from "../lint.js";
 import type { Diagnostic, LintResult } from "../types.js";
 import { parseTcJson } from "./document.js";
 
@@ -38,7 +38,8 @@ export function isThreatComposerFile(filePath: string, text?: string): boolean {
   return "schema" in value && CONTENT_KEYS.some((key) => key in value);
 }
 
-export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules">;
+/** A preset and rule overrides, or a resolved configuration, as for Markdown. */
+export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules" | "config">;
 
 /**
  * Lints ThreatComposer JSON text with a preset and rule overrides, running only rules whose
@@ -47,7 +48,7 @@ export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules">;
  */
 export function lintTcJsonText(text: string, filePath: string, options: LintJsonOptions = {}): LintResult {
   const json = parseTcJson(text, filePath);
-  const rules = rulesFor(options);
+  const rules = options.config ? compileConfig(options.config).rules : rulesFor(options);
   const diagnostics = runJsonRules(json, rules);
 
   const schemaRuleOn = rules.some(({ rule }) => rule.meta.id === "tc-json-schema");

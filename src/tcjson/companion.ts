@@ -1,0 +1,313 @@
+/**
+ * Compares a Markdown threat model with its ThreatComposer JSON: the same assumptions,
+ * threats and mitigations by number, the same texts, statuses, priorities, STRIDE letters,
+ * comments and links. Each disagreement is placed on the Markdown row or cell it concerns.
+ *
+ * Texts are compared as ThreatComposer's Markdown export would show the JSON value (see
+ * markdown-text.ts), with whitespace runs collapsed; comments ignore whitespace entirely,
+ * because the export deletes their line breaks.
+ */
+
+import { documentRange, tablesOf } from "../model-util.js";
+import type { Entity, EntityKind, MessageData, Range, Row, TableKind, ThreatModel } from "../types.js";
+import {
+  displayId,
+  isObject,
+  metadataValue,
+  MITIGATION_STATUS_LABELS,
+  NO_STATUS_LABEL,
+  THREAT_STATUS_LABELS,
+  type EntityArrayKey,
+  type MetadataItem,
+} from "./format.js";
+import { differingExcerpts, preview } from "./messages.js";
+import { cellTextsOf, commentText, normalizeSpace, withoutSpace } from "./markdown-text.js";
+
+export type CompanionMessageId = "notInJson" | "notInMarkdown" | "textDiffers" | "fieldDiffers" | "linkMissing" | "linkExtra";
+
+export interface Disagreement {
+  messageId: CompanionMessageId;
+  data: MessageData;
+  range: Range;
+}
+
+/** Metadata keys the exporter uses for values ThreatComposer has no field for; the comparison reads them first. */
+export const CUSTOM_KEYS = { priority: "custom:priority", status: "custom:status", stride: "custom:stride" } as const;
+
+interface KindSpec {
+  kind: EntityKind;
+  array: EntityArrayKey;
+  prefix: string;
+  title: string;
+  table: TableKind;
+  /** The links of this kind's rows: the Markdown column role and how to read the JSON side. */
+  links: { role: string; targets: (data: Record<string, unknown>, id: string) => string[] }[];
+}
+
+/** The JSON data of one entity: what the Markdown row is compared with. */
+interface JsonEntity {
+  id: string;
+  numericId: number;
+  value: Record<string, unknown>;
+  text: string;
+}
+
+const STRIDE_WORDS: Record<string, string> = {
+  spoofing: "S",
+  tampering: "T",
+  repudiation: "R",
+  "information disclosure": "I",
+  "denial of service": "D",
+  "elevation of privilege": "E",
+};
+
+function links(data: Record<string, unknown>, array: "assumptionLinks" | "mitigationLinks"): Record<string, unknown>[] {
+  const items = data[array];
+  return Array.isArray(items) ? items.filter(isObject) : [];
+}
+
+const KINDS: readonly KindSpec[] = [
+  {
+    kind: "assumption",
+    array: "assumptions",
+    prefix: "A",
+    title: "Assumption",
+    table: "assumptions",
+    links: [
+      {
+        role: "linked-threats",
+        targets: (data, id) => links(data, "assumptionLinks").filter((link) => link.assumptionId === id && link.type === "Threat").map((link) => String(link.linkedId)),
+      },
+      {
+        role: "linked-mitigations",
+        targets: (data, id) => links(data, "assumptionLinks").filter((link) => link.assumptionId === id && link.type === "Mitigation").map((link) => String(link.linkedId)),
+      },
+    ],
+  },
+  {
+    kind: "threat",
+    array: "threats",
+    prefix: "T",
+    title: "Threat",
+    table: "threats",
+    links: [
+      { role: "mitigations", targets: (data, id) => links(data, "mitigationLinks").filter((link) => link.linkedId === id).map((link) => String(link.mitigationId)) },
+      { role: "assumptions", targets: (data, id) => links(data, "assumptionLinks").filter((link) => link.linkedId === id).map((link) => String(link.assumptionId)) },
+    ],
+  },
+  {
+    kind: "mitigation",
+    array: "mitigations",
+    prefix: "M",
+    title: "Mitigation",
+    table: "mitigations",
+    links: [
+      {
+        role: "threats-mitigating",
+        targets: (data, id) => links(data, "mitigationLinks").filter((link) => link.mitigationId === id).map((link) => String(link.linkedId)),
+      },
+      { role: "assumptions", targets: (data, id) => links(data, "assumptionLinks").filter((link) => link.linkedId === id).map((link) => String(link.assumptionId)) },
+    ],
+  },
+];
+
+/**
+ * Tells whether the document is a threats-only export: a Threats table without its
+ * Mitigations and Assumptions columns. Such a document says nothing about the other
+ * entities or any links, so only threats are compared.
+ */
+export function isThreatsOnly(model: ThreatModel): boolean {
+  const [table] = tablesOf(model, "threats");
+  return table !== undefined && table.column("mitigations") === undefined && table.column("assumptions") === undefined;
+}
+
+/** Compares a Markdown model with parsed ThreatComposer data; `jsonName` names the JSON file in messages. */
+export function compareWithCompanion(model: ThreatModel, data: Record<string, unknown>, jsonName: string): Disagreement[] {
+  const disagreements: Disagreement[] = [];
+  const threatsOnly = isThreatsOnly(model);
+  const kinds = threatsOnly ? KINDS.filter((spec) => spec.kind === "threat") : KINDS;
+
+  // Every entity ID of the file, to name link targets as the Markdown does (`M-0003`).
+  const displayById = new Map<string, string>();
+  const jsonByKind = new Map<EntityKind, JsonEntity[]>();
+  for (const spec of KINDS) {
+    const entities = readJsonEntities(data, spec);
+    jsonByKind.set(spec.kind, entities);
+    for (const entity of entities) {
+      if (!displayById.has(entity.id)) displayById.set(entity.id, displayId(spec.prefix, entity.numericId));
+    }
+  }
+
+  for (const spec of kinds) {
+    const jsonEntities = jsonByKind.get(spec.kind) ?? [];
+    const jsonByDisplay = new Map<string, JsonEntity>();
+    for (const entity of jsonEntities) {
+      const shown = displayId(spec.prefix, entity.numericId);
+      if (!jsonByDisplay.has(shown)) jsonByDisplay.set(shown, entity);
+    }
+    const markdownById = new Map<string, Entity>();
+    for (const entity of model.entities) {
+      if (entity.kind === spec.kind && !markdownById.has(entity.id)) markdownById.set(entity.id, entity);
+    }
+
+    // 1. Rows on one side only.
+    for (const [id, entity] of markdownById) {
+      if (!jsonByDisplay.has(id)) {
+        disagreements.push({ messageId: "notInJson", data: { kind: spec.title, id, file: jsonName }, range: entity.idCell.range });
+      }
+    }
+    const [table] = tablesOf(model, spec.table);
+    for (const [id, entity] of jsonByDisplay) {
+      if (markdownById.has(id)) continue;
+      disagreements.push({
+        messageId: "notInMarkdown",
+        data: { kind: spec.kind, id, text: preview(entity.text), file: jsonName, table: spec.title + "s" },
+        range: table?.header?.range ?? documentRange(model),
+      });
+    }
+
+    // 2. Rows on both sides: texts, fields and links.
+    const pairs = [...markdownById].flatMap(([id, markdown]) => {
+      const json = jsonByDisplay.get(id);
+      return json ? [{ id, markdown, json }] : [];
+    });
+    const shownTexts = cellTextsOf(pairs.map((pair) => pair.json.text));
+    pairs.forEach((pair, index) => {
+      const context = { spec, id: pair.id, file: jsonName, row: pair.markdown.row };
+      compareText(context, pair.markdown, shownTexts[index] ?? "", disagreements);
+      compareFields(context, pair.json, disagreements);
+      if (!threatsOnly) compareLinks(context, model, data, pair.json, displayById, disagreements);
+    });
+  }
+  return disagreements;
+}
+
+function readJsonEntities(data: Record<string, unknown>, spec: KindSpec): JsonEntity[] {
+  const items = data[spec.array];
+  if (!Array.isArray(items)) return [];
+  const entities: JsonEntity[] = [];
+  for (const item of items) {
+    if (!isObject(item) || typeof item.id !== "string" || typeof item.numericId !== "number") continue;
+    const text = spec.kind === "threat" ? item.statement : item.content;
+    entities.push({ id: item.id, numericId: item.numericId, value: item, text: typeof text === "string" ? text : "" });
+  }
+  return entities;
+}
+
+interface RowContext {
+  spec: KindSpec;
+  id: string;
+  file: string;
+  row: Row;
+}
+
+/** The cell of a row in the column with this role, if the table has that column. */
+function cellOf(row: Row, role: string) {
+  const column = row.table.column(role);
+  return column === undefined ? undefined : row.cells[column.index];
+}
+
+function compareText(context: RowContext, markdown: Entity, shown: string, out: Disagreement[]): void {
+  const here = normalizeSpace(markdown.statement);
+  const there = normalizeSpace(shown);
+  if (here === there) return;
+  const [markdownExcerpt, jsonExcerpt] = differingExcerpts(here, there);
+  const textRole = context.spec.kind === "threat" ? "threat" : context.spec.kind;
+  out.push({
+    messageId: "textDiffers",
+    data: { kind: context.spec.title, id: context.id, markdown: markdownExcerpt, json: jsonExcerpt, file: context.file },
+    range: cellOf(context.row, textRole)?.range ?? context.row.range,
+  });
+}
+
+function firstString(value: Record<string, unknown>, key: string): string | undefined {
+  const found = metadataValue(value as { metadata?: MetadataItem[] }, key);
+  if (typeof found === "string") return found;
+  if (Array.isArray(found)) return found.join(", ");
+  return undefined;
+}
+
+/** STRIDE letters of a cell or a stored list, as a sorted string: `I, T`. */
+export function strideLetters(text: string): string {
+  const letters = new Set<string>();
+  const lower = text.toLowerCase();
+  for (const [word, letter] of Object.entries(STRIDE_WORDS)) if (lower.includes(word)) letters.add(letter);
+  for (const token of text.split(/[\s,;/]+/)) if (/^[STRIDE]$/.test(token)) letters.add(token);
+  return [...letters].sort().join(", ");
+}
+
+function compareFields(context: RowContext, json: JsonEntity, out: Disagreement[]): void {
+  const { spec, row } = context;
+  const push = (field: string, role: string, markdown: string, expected: string): void => {
+    out.push({
+      messageId: "fieldDiffers",
+      data: { kind: spec.title, id: context.id, field, markdown: markdown || "(empty)", json: expected || "(empty)", file: context.file },
+      range: cellOf(row, role)?.range ?? row.range,
+    });
+  };
+
+  const statusCell = cellOf(row, "status");
+  if (statusCell && spec.kind !== "assumption") {
+    const labels = spec.kind === "threat" ? THREAT_STATUS_LABELS : MITIGATION_STATUS_LABELS;
+    const stored = json.value.status;
+    const expected = firstString(json.value, CUSTOM_KEYS.status) ?? (typeof stored === "string" ? (labels[stored] ?? stored) : NO_STATUS_LABEL);
+    if (normalizeSpace(statusCell.text) !== expected) push("status", "status", normalizeSpace(statusCell.text), expected);
+  }
+
+  const priorityCell = cellOf(row, "priority");
+  if (priorityCell && spec.kind === "threat") {
+    const expected = firstString(json.value, CUSTOM_KEYS.priority) ?? firstString(json.value, "Priority") ?? "";
+    if (normalizeSpace(priorityCell.text) !== expected) push("Priority", "priority", normalizeSpace(priorityCell.text), expected);
+  }
+
+  const strideCell = cellOf(row, "stride");
+  if (strideCell && spec.kind === "threat") {
+    const custom = firstString(json.value, CUSTOM_KEYS.stride);
+    const here = custom === undefined ? strideLetters(strideCell.text) : normalizeSpace(strideCell.text);
+    const there = custom ?? strideLetters(firstString(json.value, "STRIDE") ?? "");
+    if (here !== there) push("STRIDE", "stride", normalizeSpace(strideCell.text), custom ?? (firstString(json.value, "STRIDE") ?? ""));
+  }
+
+  const commentsCell = cellOf(row, "comments");
+  if (commentsCell) {
+    const stored = firstString(json.value, "Comments") ?? "";
+    if (withoutSpace(commentsCell.text) !== withoutSpace(commentText(stored))) {
+      push("Comments", "comments", preview(normalizeSpace(commentsCell.text)), preview(normalizeSpace(stored)));
+    }
+  }
+}
+
+function compareLinks(
+  context: RowContext,
+  model: ThreatModel,
+  data: Record<string, unknown>,
+  json: JsonEntity,
+  displayById: ReadonlyMap<string, string>,
+  out: Disagreement[],
+): void {
+  for (const link of context.spec.links) {
+    const cell = cellOf(context.row, link.role);
+    if (!cell) continue;
+    // A link to an ID the file does not define is dropped, as ThreatComposer's export drops it.
+    const expected = new Set(link.targets(data, json.id).flatMap((id) => displayById.get(id) ?? []));
+    const references = model.crossReferences.filter((reference) => reference.row === context.row && reference.cell === cell);
+    const present = new Set(references.map((reference) => reference.targetId));
+
+    for (const target of expected) {
+      if (present.has(target)) continue;
+      out.push({
+        messageId: "linkMissing",
+        data: { kind: context.spec.title, id: context.id, target, column: context.row.table.columns[cell.index]?.name ?? link.role, file: context.file },
+        range: cell.range,
+      });
+    }
+    for (const reference of references) {
+      if (expected.has(reference.targetId)) continue;
+      out.push({
+        messageId: "linkExtra",
+        data: { kind: context.spec.title, id: context.id, target: reference.targetId, file: context.file },
+        range: reference.link.range,
+      });
+    }
+  }
+}
