@@ -4,11 +4,14 @@
  */
 
 import type { AnyRule } from "../src/types.js";
+import cellValues from "./cell-values.js";
 import htmlInCells from "./html-in-cells.js";
+import idAnchor from "./id-anchor.js";
 import idFormat from "./id-format.js";
 import idUnique from "./id-unique.js";
 import noCoveragePercentages from "./no-coverage-percentages.js";
 import noForbiddenSections from "./no-forbidden-sections.js";
+import noGenericComponentNames from "./no-generic-component-names.js";
 import noProseInTableSections from "./no-prose-in-table-sections.js";
 import residualThreatCoverage from "./residual-threat-coverage.js";
 import sectionOrder from "./section-order.js";
@@ -22,7 +25,14 @@ import tcJsonLinks from "./tc-json-links.js";
 import tcJsonSchema from "./tc-json-schema.js";
 import tcJsonStatement from "./tc-json-statement.js";
 import tcJsonUniqueIds from "./tc-json-unique-ids.js";
+import threatEvidencePrefix from "./threat-evidence-prefix.js";
+import threatQuantifiedImpact from "./threat-quantified-impact.js";
+import threatStatementGrammar from "./threat-statement-grammar.js";
+import wellArchitectedIds from "./well-architected-ids.js";
 import xrefBidirectional from "./xref-bidirectional.js";
+import xrefFormat from "./xref-format.js";
+import xrefFullStatement from "./xref-full-statement.js";
+import xrefStatementSync from "./xref-statement-sync.js";
 import xrefTargetExists from "./xref-target-exists.js";
 
 export const builtinRules: readonly AnyRule[] = [
@@ -36,6 +46,16 @@ export const builtinRules: readonly AnyRule[] = [
   xrefTargetExists,
   xrefBidirectional,
   residualThreatCoverage,
+  xrefFormat,
+  xrefFullStatement,
+  xrefStatementSync,
+  idAnchor,
+  threatStatementGrammar,
+  threatEvidencePrefix,
+  threatQuantifiedImpact,
+  noGenericComponentNames,
+  cellValues,
+  wellArchitectedIds,
   noProseInTableSections,
   noForbiddenSections,
   noCoveragePercentages,

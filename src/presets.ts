@@ -48,6 +48,21 @@ export const recommended: Preset = {
     "xref-target-exists": "error",
     "xref-bidirectional": "error",
     "residual-threat-coverage": "warn",
+    // Cross-references: ThreatComposer exports quote full statements and anchor their rows,
+    // but leave asset rows, which nothing links to, without an anchor.
+    "xref-format": "error",
+    "xref-full-statement": "warn",
+    "xref-statement-sync": "error",
+    "id-anchor": ["error", { requireUnlinked: false }],
+    // ThreatComposer's grammar allows "with"/"that" prerequisites and "negatively impacting".
+    "threat-statement-grammar": ["warn", { grammar: "threat-composer" }],
+    // Evidence prefixes, quantified impact and actual component names are the template's own demands.
+    "threat-evidence-prefix": "off",
+    "threat-quantified-impact": "off",
+    "no-generic-component-names": "off",
+    // ThreatComposer's status labels; priority and STRIDE may be unset in an export.
+    "cell-values": ["error", { statuses: ["Identified", "Resolved", "Not Useful", "In-progress", "Will not action", "NoSet"], allowEmpty: true }],
+    "well-architected-ids": "warn",
     "no-prose-in-table-sections": "warn",
     "no-forbidden-sections": "warn",
     // The methodology's best-practice list asks for the coverage percentages its format rules forbid.
@@ -78,6 +93,17 @@ export const strict: Preset = {
     "xref-target-exists": "error",
     "xref-bidirectional": "error",
     "residual-threat-coverage": "error",
+    "xref-format": "error",
+    "xref-full-statement": "error",
+    "xref-statement-sync": "error",
+    "id-anchor": "error",
+    "threat-statement-grammar": "error",
+    "threat-evidence-prefix": "error",
+    "threat-quantified-impact": "error",
+    "no-generic-component-names": "error",
+    "cell-values": "error",
+    // The template marks its Well-Architected mappings optional.
+    "well-architected-ids": "warn",
     "no-prose-in-table-sections": "error",
     "no-forbidden-sections": "error",
     "no-coverage-percentages": "error",
