@@ -12,6 +12,19 @@ import type { Node } from "unist";
 import { splitPoints } from "./split.js";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+const processorWithoutFrontmatter = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * A fence line followed by a blank line starts no front matter: the dashes are a thematic
+ * break. remark-frontmatter 5 still reads such a start as YAML when a second fence comes
+ * later, and so swallows the title and sections between the two.
+ */
+const FENCE_THEN_BLANK_LINE = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n|$)/;
+
+/** Picks the processor for text that starts at the start of the file. */
+function processorFor(text: string): typeof processor {
+  return FENCE_THEN_BLANK_LINE.test(text) ? processorWithoutFrontmatter : processor;
+}
 
 /** The syntax extensions the parser runs with, for tests that pin them. */
 export const PARSER_EXTENSIONS = ["gfm", "frontmatter:yaml", "frontmatter:toml"] as const;
@@ -22,7 +35,7 @@ export const PARSER_EXTENSIONS = ["gfm", "frontmatter:yaml", "frontmatter:toml"]
  */
 export function parseMarkdown(text: string, minimumPartLength?: number): Root {
   const points = splitPoints(text, minimumPartLength);
-  if (points.length === 1) return processor.parse(text);
+  if (points.length === 1) return processorFor(text).parse(text);
 
   const children: RootContent[] = [];
   for (let index = 0; index < points.length; index++) {
@@ -32,7 +45,7 @@ export function parseMarkdown(text: string, minimumPartLength?: number): Root {
     const source = text.slice(start.offset, end);
 
     if (start.tablePrefix === undefined) {
-      const part = processor.parse(source);
+      const part = processorFor(source).parse(source);
       for (const child of part.children) {
         shiftPositions(child, start.line, start.offset);
         children.push(child);
@@ -48,7 +61,7 @@ export function parseMarkdown(text: string, minimumPartLength?: number): Root {
     if (table?.type !== "table" || part.children.length !== 1 || parsed?.type !== "table") {
       // NOTE: the splitter expected a plain run of rows. When the parts disagree, the whole
       // document is parsed in one piece, which is always right but slower.
-      return processor.parse(text);
+      return processorFor(text).parse(text);
     }
     const rows = parsed.children.slice(1);
     for (const row of rows) shiftPositions(row, start.line - 2, start.offset - start.tablePrefix.length);
@@ -65,7 +78,7 @@ export function parseMarkdown(text: string, minimumPartLength?: number): Root {
 
 /** Parses the whole text in one piece, for tests that compare both paths. */
 export function parseMarkdownWhole(text: string): Root {
-  return processor.parse(text);
+  return processorFor(text).parse(text);
 }
 
 function shiftPositions(node: Node, lines: number, offset: number): void {
