@@ -13,7 +13,7 @@ interface Options {
   digits: number;
 }
 
-export default defineRule<Options, "malformed" | "wrongPrefix">({
+export default defineRule<Options, "malformed" | "wrongPrefix" | "tooManyDigits">({
   meta: {
     id: "id-format",
     description: "Require IDs with their table's prefix and a four-digit zero-padded number.",
@@ -27,6 +27,7 @@ export default defineRule<Options, "malformed" | "wrongPrefix">({
     messages: {
       malformed: "{{kind}} ID `{{id}}` does not match `{{pattern}}`; write it as `{{suggestion}}`.",
       wrongPrefix: "{{kind}} ID `{{id}}` does not carry the `{{prefix}}` prefix of its table; write it as `{{suggestion}}`.",
+      tooManyDigits: "{{kind}} ID `{{id}}` has more digits than `{{pattern}}` allows; renumber it or raise the `digits` option.",
     },
   },
 
@@ -45,6 +46,11 @@ export default defineRule<Options, "malformed" | "wrongPrefix">({
       const suggestion = padded ? `${prefix}-${String(number).padStart(options.digits, "0")}` : `${prefix}${number}`;
       const written = /^([A-Za-z]+)/.exec(entity.id)?.[1]?.toUpperCase();
       const data = { kind: entityTitle(entity.kind), id: entity.id, pattern, prefix: padded ? `${prefix}-` : prefix, suggestion };
+      // A number too large for the pattern has no padded form to suggest.
+      if (written === prefix && padded && String(number).length > options.digits) {
+        report({ messageId: "tooManyDigits", data, range: entity.idCell.range });
+        continue;
+      }
       report({
         messageId: written !== undefined && written !== prefix ? "wrongPrefix" : "malformed",
         data,

@@ -57,6 +57,22 @@ describe("id-format", () => {
       [{ messageId: "malformed", message: malformed("Mitigation", "M-00012", "M-NNNN", "M-0012"), line: 5, column: 1, endLine: 5, endColumn: 11 }],
     ],
     [
+      // A number too large for the pattern has no padded form, so none is suggested.
+      "a number with too many digits",
+      table("Threats", "Threat Number", "T-12345"),
+      {},
+      [
+        {
+          messageId: "tooManyDigits",
+          message: "Threat ID `T-12345` has more digits than `T-NNNN` allows; renumber it or raise the `digits` option.",
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 11,
+        },
+      ],
+    ],
+    [
       // The hyphen is part of the form.
       "an ID without its hyphen",
       table("Impacted Assets", "Asset Number", "AS0003"),
