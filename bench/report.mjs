@@ -68,6 +68,7 @@ function shellQuote(/** @type {string} */ argument) {
 }
 
 /**
+ * Render the Markdown report of one benchmark run.
  * @param {{ sizes: Size[], tools: Tool[], skipped: Map<string, string>, results: Map<string, Map<string, ToolResult>>, inputBytes: Map<string, number>, fileCounts: Map<string, number>, elapsedMs: number, loadBefore: number }} run
  */
 export function renderReport({ sizes, tools, skipped, results, inputBytes, fileCounts, elapsedMs, loadBefore }) {
@@ -144,10 +145,10 @@ export function renderReport({ sizes, tools, skipped, results, inputBytes, fileC
     const growth = tools.map((tool) => {
       const before = small.get(tool.key);
       const after = large.get(tool.key);
-      const ratio =
-        before === undefined || after === undefined || before.wallMs.length === 0 || after.wallMs.length === 0
-          ? "–"
-          : formatRatio(median(after.wallMs), median(before.wallMs));
+      const usable = (/** @type {ToolResult | undefined} */ result) =>
+        result !== undefined && result.failure === undefined && result.wallMs.length > 0;
+      if (!usable(before) || !usable(after)) return `${tool.label} –`;
+      const ratio = formatRatio(median(/** @type {ToolResult} */ (after).wallMs), median(/** @type {ToolResult} */ (before).wallMs));
       return `${tool.label} ${ratio}`;
     });
     lines.push("", `Time growth from 500 to 5,000 threats: ${growth.join(", ")}.`);

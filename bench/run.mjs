@@ -2,7 +2,7 @@
 // Benchmark tmlint against the parse floor (bench/parse-floor.mjs) and markdownlint-cli2 on the same
 // generated files, and print a Markdown report.
 //
-//   npm run bench                         full run (about 25 minutes on 2 cores)
+//   npm run bench                         full run (estimated 25 minutes on an idle 2-core machine)
 //   npm run bench -- --quick              smaller sizes, 3 runs each
 //   npm run bench -- --sizes doc-500,table-20000 --runs 5 --write /tmp/bench.md
 //
@@ -99,6 +99,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (or: npm run bench -- [opti
 --keep           keep the generated inputs and logs in the temporary folder`;
 
 /**
+ * Print the message and the usage, and exit with status 2.
  * @param {string} message
  * @returns {never}
  */
