@@ -1,22 +1,28 @@
 /**
- * Linting text and files with a preset. This is the core the CLI and the programmatic API
- * share.
+ * Linting text with a preset or a resolved configuration, inline directives applied. This is
+ * the core the CLI and the programmatic API share.
  */
 
-import { resolveRules, runRules, toResult, type ResolvedRule } from "./engine.js";
+import type { ResolvedConfig } from "./config/types.js";
+import { applyDirectives, readDirectives } from "./directives.js";
+import { resolveRules, runRules, sortDiagnostics, toResult, type ResolvedRule } from "./engine.js";
 import { parseThreatModel } from "./parse/model.js";
-import type { Vocabulary } from "./parse/vocabulary.js";
+import { Vocabulary } from "./parse/vocabulary.js";
 import { presets } from "./presets.js";
 import { ruleRegistry } from "../rules/index.js";
-import type { LintResult, Preset, RuleSetting } from "./types.js";
+import type { AnyRule, FileReader, LintResult, Preset, RuleSetting, SeveritySetting } from "./types.js";
 
 export interface LintTextOptions {
   filePath?: string;
-  /** A preset name (`recommended`, `strict`) or a preset object; `recommended` by default. */
+  /** A preset name (`recommended`, `strict`, `threat-composer`) or a preset object; `recommended` by default. */
   preset?: string | Preset;
   /** Rule settings applied over the preset. */
   rules?: Record<string, RuleSetting>;
   vocabulary?: Vocabulary;
+  /** A configuration from `loadConfig`; when given, `preset`, `rules` and `vocabulary` are not used. */
+  config?: ResolvedConfig;
+  /** File access for rules that compare two files, such as `tc-json-companion`; they skip without it. */
+  readFile?: FileReader;
 }
 
 /** Resolves a preset and overrides into the rules to run. */
@@ -26,10 +32,44 @@ export function rulesFor(options: Pick<LintTextOptions, "preset" | "rules">): Re
   return resolveRules({ ...preset.rules, ...options.rules }, ruleRegistry);
 }
 
-/** Lints Markdown text and returns its diagnostics. */
+/** What a configuration turns into for the engine; built once per configuration. */
+export interface CompiledConfig {
+  rules: ResolvedRule[];
+  vocabulary: Vocabulary;
+  registry: ReadonlyMap<string, AnyRule>;
+  reportUnused: SeveritySetting;
+}
+
+const compiled = new WeakMap<ResolvedConfig, CompiledConfig>();
+
+/** Turns a resolved configuration into rules to run and a vocabulary, caching the result. */
+export function compileConfig(config: ResolvedConfig): CompiledConfig {
+  let result = compiled.get(config);
+  if (!result) {
+    result = {
+      rules: resolveRules(config.rules, config.registry),
+      vocabulary: new Vocabulary({ sections: config.sections, columns: config.columns }),
+      registry: config.registry,
+      reportUnused: config.reportUnusedDisableDirectives,
+    };
+    compiled.set(config, result);
+  }
+  return result;
+}
+
+/** Lints Markdown text and returns its diagnostics, with inline directives applied. */
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   const filePath = options.filePath ?? "<text>";
-  const model = parseThreatModel(text, { filePath, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) });
-  const diagnostics = runRules(model, rulesFor(options));
-  return toResult(filePath, diagnostics, text);
+  const setup: CompiledConfig = options.config
+    ? compileConfig(options.config)
+    : { rules: rulesFor(options), vocabulary: options.vocabulary ?? new Vocabulary(), registry: ruleRegistry, reportUnused: "off" };
+
+  const model = parseThreatModel(text, { filePath, vocabulary: setup.vocabulary });
+  const found = runRules(model, setup.rules, options.readFile ? { readFile: options.readFile } : {});
+  const { directives, invalid } = readDirectives(model);
+  const diagnostics = applyDirectives(found, directives, invalid, {
+    knownRuleIds: new Set(setup.registry.keys()),
+    reportUnused: setup.reportUnused,
+  });
+  return toResult(filePath, sortDiagnostics(diagnostics), text);
 }

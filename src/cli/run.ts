@@ -1,8 +1,10 @@
 /**
  * The command line: parse arguments, lint, print, and return the exit code.
  *
- * Exit codes, the same in every environment: 0 when no errors were found, 1 when errors
- * were found, 2 for a usage, configuration or I/O error.
+ * Exit codes depend only on the findings and the options, never on environment variables
+ * such as CI or GITHUB_ACTIONS: 0 when no errors were found (and no more warnings than
+ * `--max-warnings` allows), 1 when errors were found or warnings exceeded `--max-warnings`,
+ * 2 for a usage, configuration or I/O error.
  */
 
 import { readFileSync } from "node:fs";
@@ -22,6 +24,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether standard output is a terminal, for the default colour choice. */
   isTTY: boolean;
+  /** Reads all of standard input, for `--stdin` and `--files-from -`; absent means empty input. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /** A mistake in how tmlint was called; printed without a stack trace, exit code 2. */
@@ -29,8 +33,8 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-const PRESET_NAMES = ["recommended", "strict"] as const;
-const FORMAT_NAMES = ["stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"] as const;
+export const PRESET_NAMES = ["recommended", "strict", "threat-composer"] as const;
+export const FORMAT_NAMES = ["stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"] as const;
 
 /** Reads the package version without loading any linting code. */
 export function packageVersion(): string {
@@ -46,113 +50,195 @@ export function packageVersion(): string {
   return "0.0.0";
 }
 
-interface LintArguments {
+/** The options of a lint run, as parsed from the command line. */
+export interface LintArguments {
+  command: "lint" | "rules";
   paths: string[];
-  preset: string;
+  /** A configuration file path; `false` for `--no-config`; undefined to search. */
+  config: string | false | undefined;
+  preset: string | undefined;
+  rule: string[];
   format: string;
+  outputFile: string | undefined;
+  quiet: boolean;
+  maxWarnings: number | undefined;
+  color: boolean | undefined;
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  filesFrom: string | undefined;
+  ignorePattern: string[];
+  errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives: boolean;
+  printConfig: string | undefined;
+  listRules: boolean;
 }
 
-/** Runs tmlint with arguments (without `node` and the script path) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed: LintArguments | undefined;
-  let usageFailure: string | undefined;
-  let helpOrVersionOutput = "";
-
-  const parser = yargs([...argv])
+function buildParser(argv: readonly string[]) {
+  return yargs([...argv])
     .scriptName("tmlint")
     .usage("$0 [paths..]\n\nLint Markdown threat models and ThreatComposer .tc.json files.")
     .command("$0 [paths..]", "Lint files, folders (every .md and .tc.json below them) and globs.", (command) =>
       command.positional("paths", { type: "string", array: true, describe: "Files, folders or globs to lint" }),
     )
+    .command("rules", "List every rule with its description, the severity each preset gives it, and whether it can fix findings.")
+    .group(["config", "preset", "rule", "report-unused-disable-directives", "print-config"], "Configuration:")
+    .option("config", {
+      alias: "c",
+      type: "string",
+      describe: "Use this configuration file, not the nearest one; --no-config uses none",
+    })
     .option("preset", {
       type: "string",
       choices: PRESET_NAMES,
-      default: "recommended",
-      describe: "Rule preset: recommended (any document of this family) or strict (the full methodology template)",
+      describe: "Apply this preset over the configuration (default: recommended)",
     })
-    .option("format", {
-      alias: "f",
+    // Not `array: true`, which would swallow the file arguments after it; a repeated option
+    // still arrives as an array.
+    .option("rule", {
       type: "string",
-      choices: FORMAT_NAMES,
-      default: "stylish",
-      describe: "Output format",
+      describe: "Set a rule: 'id: off|warn|error' or 'id: [\"warn\", {...}]'; repeatable",
     })
-    .example("$0 docs/threat-model.md", "Lint one file with the recommended preset")
+    .option("report-unused-disable-directives", {
+      type: "boolean",
+      default: false,
+      describe: "Report directives that suppressed nothing",
+    })
+    .option("print-config", { type: "string", describe: "Print the configuration for this file as JSON" })
+    .group(["format", "output-file", "quiet", "max-warnings", "color"], "Output:")
+    .option("format", { alias: "f", type: "string", choices: FORMAT_NAMES, default: "stylish", describe: "Output format" })
+    .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file, atomically" })
+    .option("quiet", { type: "boolean", default: false, describe: "Report errors only (warnings still count)" })
+    .option("max-warnings", { type: "number", describe: "Exit 1 when warnings exceed this number" })
+    .option("color", { type: "boolean", describe: "Colour output (default: on for a terminal without NO_COLOR)" })
+    .group(["stdin", "stdin-filename", "files-from", "ignore-pattern", "error-on-unmatched-pattern"], "Input:")
+    .option("stdin", { type: "boolean", default: false, describe: "Lint standard input" })
+    .option("stdin-filename", { type: "string", describe: "Path that the --stdin text is linted as" })
+    .option("files-from", { type: "string", describe: "Read paths, one per line, from this file (- for stdin)" })
+    .option("ignore-pattern", {
+      type: "string",
+      describe: "Skip files matching this glob; repeatable",
+    })
+    .option("error-on-unmatched-pattern", {
+      type: "boolean",
+      default: true,
+      describe: "Exit 2 when a path or glob matches no file",
+    })
+    .option("list-rules", { type: "boolean", default: false, describe: "Same as `tmlint rules`" })
+    .example("$0 docs/threat-model.md", "Lint one file with the configuration found above it")
     .example("$0 --preset strict --format unix docs/", "Lint a folder against the full template, one line per finding")
-    .epilogue("Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or I/O error.")
+    .example("git ls-files '*.md' | $0 --files-from -", "Lint a list of files too long for one command line")
+    .example("$0 --format sarif --output-file tmlint.sarif .", "Write a SARIF report for code scanning")
+    .epilogue("Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or I/O error.")
     .strict()
     .help()
     .version(packageVersion())
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      usageFailure = message ?? error?.message ?? "invalid arguments";
-    });
+    .exitProcess(false);
+}
 
-  try {
-    const args = await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
-      helpOrVersionOutput = output;
-    });
-    if (usageFailure === undefined) {
-      parsed = { paths: (args.paths as string[] | undefined) ?? [], preset: String(args.preset), format: String(args.format) };
+/**
+ * Joins `--files-from -` into `--files-from=-`: yargs drops a lone `-` that follows an
+ * option, and `-` is how standard input is named.
+ */
+function joinStdinDash(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    if (arg === "--files-from" && argv[index + 1] === "-") {
+      joined.push("--files-from=-");
+      index++;
+    } else {
+      joined.push(arg);
     }
+  }
+  return joined;
+}
+
+/** Runs tmlint with arguments (without `node` and the script path) and returns the exit code. */
+export async function run(rawArgv: readonly string[], io: CliIo): Promise<number> {
+  const argv = joinStdinDash(rawArgv);
+  let usageFailure: string | undefined;
+  let helpOrVersionOutput = "";
+  let args: Record<string, unknown> | undefined;
+
+  const parser = buildParser(argv).fail((message, error) => {
+    usageFailure = message ?? error?.message ?? "invalid arguments";
+  });
+  try {
+    args = (await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+      helpOrVersionOutput = output;
+    })) as Record<string, unknown>;
   } catch (error) {
     usageFailure ??= error instanceof Error ? error.message : String(error);
   }
 
-  if (usageFailure !== undefined) {
-    io.stderr(`tmlint: ${usageFailure}\nRun \`tmlint --help\` for usage.\n`);
-    return EXIT_FAILURE;
-  }
+  if (usageFailure !== undefined) return usage(io, usageFailure);
   if (helpOrVersionOutput !== "") {
     io.stdout(helpOrVersionOutput.endsWith("\n") ? helpOrVersionOutput : helpOrVersionOutput + "\n");
     return EXIT_OK;
   }
-  if (!parsed) return EXIT_OK;
-  return lintCommand(parsed, io);
+  if (!args) return EXIT_OK;
+
+  const parsed = toLintArguments(args);
+  if (typeof parsed === "string") return usage(io, parsed);
+
+  // Linting code is loaded only now, so that `--help` and `--version` stay fast.
+  const { runCommand } = await import("./lint-command.js");
+  return runCommand(parsed, io);
 }
 
-async function lintCommand(args: LintArguments, io: CliIo): Promise<number> {
-  if (args.paths.length === 0) {
-    io.stderr("tmlint: no files given; pass files, folders or globs, e.g. `tmlint docs/`.\nRun `tmlint --help` for usage.\n");
-    return EXIT_FAILURE;
+function usage(io: CliIo, message: string): number {
+  io.stderr(`tmlint: ${message}\nRun \`tmlint --help\` for usage.\n`);
+  return EXIT_FAILURE;
+}
+
+/** Checks the combinations yargs cannot, and returns the arguments or a usage message. */
+function toLintArguments(args: Record<string, unknown>): LintArguments | string {
+  const command = (args._ as unknown[] | undefined)?.[0] === "rules" || args.listRules === true ? "rules" : "lint";
+  const paths = ((args.paths as string[] | undefined) ?? []).map(String);
+  const maxWarnings = args.maxWarnings as number | undefined;
+  const config = args.config as string | false | undefined;
+  const stdin = args.stdin === true;
+  const filesFrom = args.filesFrom as string | undefined;
+  const stdinFilename = args.stdinFilename as string | undefined;
+
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    return "--max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.";
+  }
+  if (config === "") return "--config needs a file path, such as `--config .tmlintrc.json`.";
+  if (stdin && (paths.length > 0 || filesFrom !== undefined)) {
+    return "--stdin lints standard input alone; drop the file arguments and --files-from, or drop --stdin.";
+  }
+  if (stdinFilename !== undefined && !stdin) return "--stdin-filename names the --stdin text; add --stdin or drop --stdin-filename.";
+  if (filesFrom === "") return "--files-from needs a file path, or - for standard input.";
+  for (const name of ["outputFile", "printConfig"] as const) {
+    if (args[name] === "") return `--${name === "outputFile" ? "output-file" : "print-config"} needs a file path.`;
   }
 
-  // Linting code is loaded only now, so `--help` and `--version` stay fast.
-  const [{ expandPaths, displayPath }, { lintFiles }, { loadFormatter }, { ruleRegistry }] = await Promise.all([
-    import("../files.js"),
-    import("../lint-files.js"),
-    import("../formatters/index.js"),
-    import("../../rules/index.js"),
-  ]);
+  return {
+    command,
+    paths,
+    config,
+    preset: args.preset as string | undefined,
+    rule: asList(args.rule),
+    format: String(args.format),
+    outputFile: args.outputFile as string | undefined,
+    quiet: args.quiet === true,
+    maxWarnings,
+    color: args.color as boolean | undefined,
+    stdin,
+    stdinFilename,
+    filesFrom,
+    ignorePattern: asList(args.ignorePattern),
+    errorOnUnmatchedPattern: args.errorOnUnmatchedPattern !== false,
+    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives === true,
+    printConfig: args.printConfig as string | undefined,
+    listRules: args.listRules === true,
+  };
+}
 
-  let formatter;
-  try {
-    formatter = await loadFormatter(args.format);
-  } catch (error) {
-    io.stderr(`tmlint: ${(error as Error).message}\n`);
-    return EXIT_FAILURE;
-  }
-
-  let failed = false;
-  const expanded = await expandPaths(args.paths, { cwd: io.cwd });
-  for (const problem of expanded.errors) {
-    io.stderr(`tmlint: ${problem.path}: ${problem.message}\n`);
-    failed = true;
-  }
-
-  const results = await lintFiles(expanded.files, { preset: args.preset });
-  const readable = results.filter((result) => {
-    if (result.fatal === undefined) return true;
-    io.stderr(`tmlint: ${displayPath(result.filePath, io.cwd)}: ${result.fatal}\n`);
-    failed = true;
-    return false;
-  });
-
-  const color = io.isTTY && io.env.NO_COLOR === undefined;
-  const output = formatter(readable, { cwd: io.cwd, color, rules: ruleRegistry, version: packageVersion(), env: io.env });
-  if (output !== "") io.stdout(output);
-
-  if (failed) return EXIT_FAILURE;
-  return readable.some((result) => result.errorCount > 0) ? EXIT_ERRORS : EXIT_OK;
+/** A repeatable option's values: undefined, one string, or an array of them. */
+function asList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
 }

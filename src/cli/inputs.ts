@@ -1,0 +1,90 @@
+/**
+ * Turning the command line's inputs into the files to lint.
+ *
+ * - A file named explicitly is linted whatever its extension, unless an ignore pattern
+ *   matches it: then it is skipped with a warning that says which pattern matched.
+ * - A folder is searched for `.md`, `.markdown` and `.tc.json` files, and a glob is expanded;
+ *   files that match an ignore pattern are left out silently.
+ * - A path that does not exist, a folder with no files and a glob that matches nothing are
+ *   "unmatched": errors unless `allowUnmatched` is set.
+ */
+
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { isDynamicPattern } from "tinyglobby";
+import type { ConfigResolver } from "../config/resolve.js";
+import { describeError, displayPath, expandPaths } from "../files.js";
+
+export interface GatheredFiles {
+  /** Absolute paths, in the order given, each once. */
+  files: string[];
+  /** Inputs that could not be used; each one makes the exit code 2. */
+  errors: string[];
+  /** Explicit files that were skipped because an ignore pattern matches them. */
+  warnings: string[];
+}
+
+export interface GatherOptions {
+  cwd: string;
+  resolver: ConfigResolver;
+  allowUnmatched: boolean;
+}
+
+const UNMATCHED_HINT = "check the path, or pass --no-error-on-unmatched-pattern to allow this";
+
+/** Expands files, folders and globs into the files to lint. */
+export async function gatherFiles(inputs: readonly string[], options: GatherOptions): Promise<GatheredFiles> {
+  const gathered: GatheredFiles = { files: [], errors: [], warnings: [] };
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    gathered.files.push(file);
+  };
+  const unmatched = (input: string, reason: string): void => {
+    if (!options.allowUnmatched) gathered.errors.push(`${input}: ${reason}; ${UNMATCHED_HINT}.`);
+  };
+
+  for (const input of inputs) {
+    const absolute = resolve(options.cwd, input);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+
+    if (!(info instanceof Error) && !info.isDirectory()) {
+      const match = await options.resolver.ignoredBy(absolute);
+      if (match) {
+        const where = match.source.startsWith("-") ? match.source : `the configuration file ${displayPath(match.source, options.cwd)}`;
+        gathered.warnings.push(
+          `${displayPath(absolute, options.cwd)} is ignored by the pattern \`${match.pattern}\` in ${where}, so it was not linted; remove the pattern to lint it.`,
+        );
+        continue;
+      }
+      add(absolute);
+      continue;
+    }
+
+    const isFolder = !(info instanceof Error);
+    if (!isFolder && !isDynamicPattern(input)) {
+      if (info.code === "ENOENT" || info.code === "ENOTDIR") unmatched(input, "no such file or folder");
+      else gathered.errors.push(`${input}: ${describeError(info)}.`);
+      continue;
+    }
+
+    const expanded = await expandPaths([input], { cwd: options.cwd, allowUnmatched: true });
+    for (const problem of expanded.errors) gathered.errors.push(`${problem.path}: ${problem.message}.`);
+    const kept: string[] = [];
+    for (const file of expanded.files) {
+      if (!(await options.resolver.ignoredBy(file))) kept.push(file);
+    }
+    if (kept.length === 0) {
+      if (expanded.files.length > 0) unmatched(input, `every file ${isFolder ? "in this folder" : "this pattern matches"} is ignored`);
+      else unmatched(input, isFolder ? "no Markdown or .tc.json files in this folder" : "no files match this pattern");
+    }
+    kept.forEach(add);
+  }
+  return gathered;
+}
+
+/** Splits a `--files-from` list: one path per line, blank lines skipped, CR before LF dropped. */
+export function splitFileList(text: string): string[] {
+  return text.split(/\r?\n|\r/).filter((line) => line.trim() !== "");
+}
