@@ -127,56 +127,63 @@ export function compareWithCompanion(model: ThreatModel, data: Record<string, un
   const threatsOnly = isThreatsOnly(model);
   const kinds = threatsOnly ? KINDS.filter((spec) => spec.kind === "threat") : KINDS;
 
-  // Every entity ID of the file, to name link targets as the Markdown does (`M-0003`).
-  const displayById = new Map<string, string>();
+  // Every entity ID of the file, as the number key a Markdown reference maps to (`M:3`).
+  const keyById = new Map<string, string>();
   const jsonByKind = new Map<EntityKind, JsonEntity[]>();
   for (const spec of KINDS) {
     const entities = readJsonEntities(data, spec);
     jsonByKind.set(spec.kind, entities);
     for (const entity of entities) {
-      if (!displayById.has(entity.id)) displayById.set(entity.id, displayId(spec.prefix, entity.numericId));
+      if (!keyById.has(entity.id)) keyById.set(entity.id, `${spec.prefix}:${entity.numericId}`);
     }
   }
 
   for (const spec of kinds) {
     const jsonEntities = jsonByKind.get(spec.kind) ?? [];
-    const jsonByDisplay = new Map<string, JsonEntity>();
+    // Rows are matched by number, so `T-01` in Markdown is the threat whose numericId is 1.
+    const jsonByNumber = new Map<number, JsonEntity>();
     for (const entity of jsonEntities) {
-      const shown = displayId(spec.prefix, entity.numericId);
-      if (!jsonByDisplay.has(shown)) jsonByDisplay.set(shown, entity);
+      if (!jsonByNumber.has(entity.numericId)) jsonByNumber.set(entity.numericId, entity);
     }
-    const markdownById = new Map<string, Entity>();
+    const markdownByNumber = new Map<number, Entity>();
+    const unnumbered: Entity[] = [];
     for (const entity of model.entities) {
-      if (entity.kind === spec.kind && !markdownById.has(entity.id)) markdownById.set(entity.id, entity);
+      if (entity.kind !== spec.kind) continue;
+      const number = numberOfId(spec.prefix, entity.id);
+      if (number === undefined) unnumbered.push(entity);
+      else if (!markdownByNumber.has(number)) markdownByNumber.set(number, entity);
     }
 
     // 1. Rows on one side only.
-    for (const [id, entity] of markdownById) {
-      if (!jsonByDisplay.has(id)) {
-        disagreements.push({ messageId: "notInJson", data: { kind: spec.title, id, file: jsonName }, range: entity.idCell.range });
+    for (const entity of unnumbered) {
+      disagreements.push({ messageId: "notInJson", data: { kind: spec.title, id: entity.id, file: jsonName }, range: entity.idCell.range });
+    }
+    for (const [number, entity] of markdownByNumber) {
+      if (!jsonByNumber.has(number)) {
+        disagreements.push({ messageId: "notInJson", data: { kind: spec.title, id: entity.id, file: jsonName }, range: entity.idCell.range });
       }
     }
     const [table] = tablesOf(model, spec.table);
-    for (const [id, entity] of jsonByDisplay) {
-      if (markdownById.has(id)) continue;
+    for (const [number, entity] of jsonByNumber) {
+      if (markdownByNumber.has(number)) continue;
       disagreements.push({
         messageId: "notInMarkdown",
-        data: { kind: spec.kind, id, text: preview(entity.text), file: jsonName, table: spec.title + "s" },
+        data: { kind: spec.kind, id: displayId(spec.prefix, number), text: preview(entity.text), file: jsonName, table: spec.title + "s" },
         range: table?.header?.range ?? documentRange(model),
       });
     }
 
     // 2. Rows on both sides: texts, fields and links.
-    const pairs = [...markdownById].flatMap(([id, markdown]) => {
-      const json = jsonByDisplay.get(id);
-      return json ? [{ id, markdown, json }] : [];
+    const pairs = [...markdownByNumber].flatMap(([number, markdown]) => {
+      const json = jsonByNumber.get(number);
+      return json ? [{ id: markdown.id, markdown, json }] : [];
     });
     const shownTexts = cellTextsOf(pairs.map((pair) => pair.json.text));
     pairs.forEach((pair, index) => {
       const context = { spec, id: pair.id, file: jsonName, row: pair.markdown.row };
       compareText(context, pair.markdown, shownTexts[index] ?? "", disagreements);
       compareFields(context, pair.json, disagreements);
-      if (!threatsOnly) compareLinks(context, model, data, pair.json, displayById, disagreements);
+      if (!threatsOnly) compareLinks(context, model, data, pair.json, keyById, disagreements);
     });
   }
   return disagreements;
@@ -282,19 +289,21 @@ function compareLinks(
   model: ThreatModel,
   data: Record<string, unknown>,
   json: JsonEntity,
-  displayById: ReadonlyMap<string, string>,
+  keyById: ReadonlyMap<string, string>,
   out: Disagreement[],
 ): void {
   for (const link of context.spec.links) {
     const cell = cellOf(context.row, link.role);
     if (!cell) continue;
     // A link to an ID the file does not define is dropped, as ThreatComposer's export drops it.
-    const expected = new Set(link.targets(data, json.id).flatMap((id) => displayById.get(id) ?? []));
+    const expected = new Set(link.targets(data, json.id).flatMap((id) => keyById.get(id) ?? []));
     const references = model.crossReferences.filter((reference) => reference.row === context.row && reference.cell === cell);
-    const present = new Set(references.map((reference) => reference.targetId));
+    const present = new Set(references.map((reference) => referenceKey(reference.targetId)));
 
-    for (const target of expected) {
-      if (present.has(target)) continue;
+    for (const key of expected) {
+      if (present.has(key)) continue;
+      const [prefix = "", number = ""] = key.split(":");
+      const target = displayId(prefix, Number(number));
       out.push({
         messageId: "linkMissing",
         data: { kind: context.spec.title, id: context.id, target, column: context.row.table.columns[cell.index]?.name ?? link.role, file: context.file },
@@ -302,7 +311,7 @@ function compareLinks(
       });
     }
     for (const reference of references) {
-      if (expected.has(reference.targetId)) continue;
+      if (expected.has(referenceKey(reference.targetId))) continue;
       out.push({
         messageId: "linkExtra",
         data: { kind: context.spec.title, id: context.id, target: reference.targetId, file: context.file },
@@ -310,4 +319,16 @@ function compareLinks(
       });
     }
   }
+}
+
+/** The number of an ID with this prefix (`T-0007`, `T-07` and `T-7` are all 7), or undefined. */
+function numberOfId(prefix: string, id: string): number | undefined {
+  const match = /^([A-Za-z]{1,2})-(\d{1,9})$/.exec(id);
+  return match && match[1] === prefix ? Number(match[2]) : undefined;
+}
+
+/** The key a reference target matches a JSON entity by: its prefix and number, `T:7`. */
+function referenceKey(targetId: string): string {
+  const match = /^([A-Za-z]{1,2})-(\d{1,9})$/.exec(targetId);
+  return match ? `${match[1]}:${Number(match[2])}` : targetId;
 }

@@ -84,3 +84,52 @@ export function commentText(markdown: string): string {
 export function withoutSpace(text: string): string {
   return text.replace(/\s+/g, "");
 }
+
+/** What each HTML tag of a rendered comment becomes in Markdown, opening and closing. */
+const TAG_MARKDOWN: Record<string, [string, string]> = {
+  p: ["", "\n\n"],
+  strong: ["**", "**"],
+  b: ["**", "**"],
+  em: ["_", "_"],
+  i: ["_", "_"],
+  code: ["`", "`"],
+  del: ["~~", "~~"],
+  ul: ["\n", "\n"],
+  ol: ["\n", "\n"],
+  li: ["- ", "\n"],
+  br: ["\n", ""],
+  h1: ["# ", "\n\n"],
+  h2: ["## ", "\n\n"],
+  h3: ["### ", "\n\n"],
+  h4: ["#### ", "\n\n"],
+  h5: ["##### ", "\n\n"],
+  h6: ["###### ", "\n\n"],
+  blockquote: ["> ", "\n\n"],
+};
+
+/**
+ * Turns a cell of ThreatComposer's rendered comment HTML (`<p>See <a href="…">docs</a></p>`)
+ * back into Markdown (`See [docs](…)`), so that an exported comment keeps its links and
+ * emphasis instead of tags ThreatComposer's import would strip. Cells without HTML, and
+ * Markdown around the tags, pass through unchanged; tags not listed are dropped.
+ */
+export function commentHtmlToMarkdown(raw: string): string {
+  const links: (string | undefined)[] = [];
+  const markdown = raw.replace(/<(\/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?\/?>/g, (_tag, closing: string, rawName: string, attributes = "") => {
+    const name = rawName.toLowerCase();
+    if (name === "a") {
+      if (closing) {
+        const href = links.pop();
+        return href === undefined ? "" : `](${href})`;
+      }
+      const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+      const url = href ? (href[1] ?? href[2] ?? href[3]) : undefined;
+      links.push(url);
+      return url === undefined ? "" : "[";
+    }
+    const pair = TAG_MARKDOWN[name];
+    if (!pair) return "";
+    return closing ? pair[1] : pair[0];
+  });
+  return markdown.replace(/\n{3,}/g, "\n\n").trim();
+}
