@@ -6,6 +6,7 @@
  *   so a missing Threats section is only a warning and the template-only sections 8–10 are
  *   never asked for.
  * - `strict`: the methodology template in full.
+ * - `threat-composer`: ThreatComposer's Markdown export as it writes it.
  */
 
 import { TEMPLATE_CELL_TAGS } from "./structure-util.js";
@@ -118,4 +119,55 @@ export const strict: Preset = {
   },
 };
 
-export const presets: Readonly<Record<string, Preset>> = { recommended, strict };
+/**
+ * `threat-composer`: documents exported by AWS ThreatComposer. Its Markdown export has up to
+ * eight parts in a fixed order (the application name as the title, then Application Info,
+ * Architecture, Dataflow, Assumptions, Threats, Mitigations and Impacted Assets), writes a
+ * section only when it has data, anchors each assumption, threat and mitigation row with
+ * `<a name="T-0001"></a>`, and quotes full statements in every cross-reference.
+ */
+export const threatComposer: Preset = {
+  name: "threat-composer",
+  description: "Documents exported by AWS ThreatComposer, with or without the Status columns of newer exports.",
+  rules: {
+    // A "threats only" export holds just the Threats section; a full export omits empty ones.
+    "section-required": ["warn", { sections: ["threats"] }],
+    "section-order": "error",
+    "table-required": ["error", { tables: ["assumptions", "threats", "mitigations", "impacted-assets"] }],
+    "table-columns": [
+      "error",
+      {
+        // Older exports have no Status columns; a threats-only export drops the two link columns.
+        optional: ["threats.status", "mitigations.status", "threats.mitigations", "threats.assumptions"],
+        allowExtra: true,
+      },
+    ],
+    "table-row-shape": "error",
+    "table-blank-line-before": "error",
+    "id-format": "error",
+    "id-unique": "error",
+    // Asset rows carry no anchor, and nothing links to them.
+    "id-anchor": ["error", { requireUnlinked: false }],
+    "xref-target-exists": "error",
+    "xref-bidirectional": "error",
+    "xref-format": "error",
+    "xref-full-statement": "error",
+    "xref-statement-sync": "error",
+    // ThreatComposer's grammar: any prerequisite words, "negatively impacting" as an ending,
+    // and statement parts that may be left out, so a partial statement is only a warning.
+    "threat-statement-grammar": ["warn", { grammar: "threat-composer" }],
+    // The status labels of both tables, and `NoSet` for an unset status.
+    "cell-values": ["error", { statuses: ["Identified", "Resolved", "Not Useful", "In-progress", "Will not action", "NoSet"], allowEmpty: true }],
+    // Comments are Markdown rendered to HTML, lists and code blocks included.
+    "html-in-cells": ["warn", { allowed: [...TEMPLATE_CELL_TAGS, "ul", "ol", "li", "pre", "blockquote", "hr", "img"] }],
+    "no-prose-in-table-sections": "warn",
+    "no-forbidden-sections": "warn",
+    "tc-json-schema": "error",
+    "tc-json-unique-ids": "error",
+    "tc-json-links": "warn",
+    "tc-json-statement": "error",
+    "tc-json-companion": ["error", { require: false }],
+  },
+};
+
+export const presets: Readonly<Record<string, Preset>> = { recommended, strict, "threat-composer": threatComposer };
