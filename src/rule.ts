@@ -12,7 +12,11 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
 
-type MetaInput<Options, MessageIds extends string> = Omit<RuleMeta<Options, MessageIds>, "docsUrl">;
+/**
+ * A rule's metadata as written. Built-in rules leave `docsUrl` out and get the page under
+ * `docs/rules/`; a plugin's rule sets it to its own documentation.
+ */
+type MetaInput<Options, MessageIds extends string> = Omit<RuleMeta<Options, MessageIds>, "docsUrl"> & { docsUrl?: string };
 
 /** Defines a rule; typed over its options and message ids so a wrong id fails to compile. */
 export function defineRule<Options extends object, MessageIds extends string>(definition: {
@@ -20,7 +24,7 @@ export function defineRule<Options extends object, MessageIds extends string>(de
   check(context: RuleContext<Options, MessageIds>): void;
 }): Rule<Options, MessageIds> {
   return {
-    meta: { ...definition.meta, docsUrl: docsUrl(definition.meta.id) },
+    meta: { ...definition.meta, docsUrl: definition.meta.docsUrl ?? docsUrl(definition.meta.id) },
     check: definition.check,
   };
 }
@@ -31,7 +35,7 @@ export function defineJsonRule<Options extends object, MessageIds extends string
   check(context: JsonRuleContext<Options, MessageIds>): void;
 }): Rule<Options, MessageIds> {
   return {
-    meta: { ...definition.meta, language: "tc-json", docsUrl: docsUrl(definition.meta.id) },
+    meta: { ...definition.meta, language: "tc-json", docsUrl: definition.meta.docsUrl ?? docsUrl(definition.meta.id) },
     // The engine runs tc-json rules only through `checkJson`, never on a Markdown model.
     check: () => undefined,
     checkJson: definition.check,

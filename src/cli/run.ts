@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
+import { exportCommand } from "./export.js";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -81,6 +82,7 @@ function buildParser(argv: readonly string[]) {
       command.positional("paths", { type: "string", array: true, describe: "Files, folders or globs to lint" }),
     )
     .command("rules", "List every rule with its description, the severity each preset gives it, and whether it can fix findings.")
+    .command(exportCommand)
     .group(["config", "preset", "rule", "report-unused-disable-directives", "print-config"], "Configuration:")
     .option("config", {
       alias: "c",
@@ -178,6 +180,11 @@ export async function run(rawArgv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   if (!args) return EXIT_OK;
+
+  if ((args._ as unknown[] | undefined)?.[0] === "export") {
+    const { runExport } = await import("./export.js");
+    return runExport(args, io);
+  }
 
   const parsed = toLintArguments(args);
   if (typeof parsed === "string") return usage(io, parsed);
