@@ -13,6 +13,11 @@ const TARGETS: Record<string, EntityArrayKey> = { assumptionId: "assumptions", m
 const TYPE_ARRAY: Record<string, EntityArrayKey> = { Threat: "threats", Mitigation: "mitigations" };
 const ARRAY_TYPE: Partial<Record<EntityArrayKey, string>> = { threats: "Threat", mitigations: "Mitigation" };
 
+/** `an assumption`, `a threat`: the entity words all start with a letter that decides the article. */
+function withArticle(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 export default defineJsonRule<Record<string, never>, "dangling" | "wrongKind" | "duplicate">({
   meta: {
     id: "tc-json-links",
@@ -92,7 +97,7 @@ export default defineJsonRule<Record<string, never>, "dangling" | "wrongKind" | 
           }
           report({
             messageId: "wrongKind",
-            data: { path, id: linkedId, actual: `a ${entityWord(target.array)}`, expected: `a ${entityWord(expected)}`, fix },
+            data: { path, id: linkedId, actual: withArticle(entityWord(target.array)), expected: withArticle(entityWord(expected)), fix },
             range: json.rangeAt([array, index, "linkedId"]),
           });
         }

@@ -52,7 +52,10 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], root: unkno
  */
 function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = errors.filter((error) => error.keyword === "anyOf").map((error) => error.instancePath);
-  const typePaths = new Set(errors.filter((error) => error.keyword === "type").map((error) => error.instancePath));
+  // Type errors inside anyOf branches only say which branch failed; they explain nothing.
+  const typePaths = new Set(
+    errors.filter((error) => error.keyword === "type" && !error.schemaPath.includes("/anyOf/")).map((error) => error.instancePath),
+  );
   return errors.filter((error) => {
     if (error.keyword === "if") return false;
     // Every error at or below an `anyOf` comes from one of its branches (through a `$ref`
@@ -269,8 +272,8 @@ function describeLength(
     };
   }
   if (keyword === "minLength") {
-    const thing = path[path.length - 2] === "tags" ? "tag" : `${what}value`;
-    return { path, part: "value", message: `${label}: ${thing} \`${preview(value)}\` is empty; give it text or remove it.` };
+    const thing = path[path.length - 2] === "tags" ? "tag" : (metadata?.key ?? "value");
+    return { path, part: "value", message: `${label}: ${thing} \`""\` is empty; give it text or remove it.` };
   }
   return {
     path,
@@ -373,7 +376,7 @@ function describeAnyOf(path: JsonPathSegment[], value: unknown, metadata: Return
     return {
       path,
       part: "value",
-      message: `${label}: \`${preview(value, true)}\` is not a statement token; use a string or an object with \`content\` and optional \`type\` and \`tooltip\`, or remove \`displayedStatement\`.`,
+      message: `${label}: \`${preview(value, true)}\` is not a statement token; use a string or an object with \`content\`, an optional \`tooltip\` and an optional \`type\` of b or span, or remove \`displayedStatement\`.`,
     };
   }
 
