@@ -26,8 +26,8 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
-/** An identifier-like name: it has a hyphen, underscore, digit, dot or an inner capital. */
-const IDENTIFIER = /^(?=.*[-_0-9.]|.+[A-Z])[A-Za-z0-9][\w.-]*$/;
+/** An identifier-like name: a letter, and a hyphen, underscore, digit, dot or inner capital. */
+const IDENTIFIER = /^(?=[^A-Za-z]*[A-Za-z])(?=.*[-_0-9.]|.+[A-Z])[A-Za-z0-9][\w.-]*$/;
 
 export default defineRule<Options, "generic">({
   meta: {
@@ -98,8 +98,8 @@ function isNamed(runs: readonly TextRun[], index: number, text: string, start: n
   const previous = wordBefore(text, start);
   if (previous !== undefined) {
     const word = trimQuotes(previous);
-    if (FUNCTION_WORDS.has(word.toLowerCase())) return false;
-    if (IDENTIFIER.test(word) || (word !== previous && QUOTES.has(previous.charAt(0)))) return true;
+    const isName = IDENTIFIER.test(word) || (word !== previous && QUOTES.has(previous.charAt(0)));
+    if (isName && !FUNCTION_WORDS.has(word.toLowerCase())) return true;
   } else if (runs[index - 1]?.kind === "code") {
     return true;
   }

@@ -60,11 +60,12 @@ export default defineRule<Record<string, never>, MessageIds>({
         });
       }
 
-      if (reference.quote !== "" && !model.text.startsWith(": ", link.range.end.offset)) {
+      // In a link column the statement follows `: `; elsewhere, as in Comments, links sit in prose.
+      const columnKind = linkColumnKind(reference.row.table, reference.column);
+      if (columnKind !== undefined && reference.quote !== "" && !model.text.startsWith(": ", link.range.end.offset)) {
         report({ messageId: "separator", data: { id }, range: link.range });
       }
 
-      const columnKind = linkColumnKind(reference.row.table, reference.column);
       if (columnKind !== undefined && reference.targetKind !== undefined && reference.targetKind !== columnKind) {
         const actual = entityTitle(reference.targetKind).toLowerCase();
         report({

@@ -240,27 +240,29 @@ function statementRange(entity: Entity): Range {
   return (column === undefined ? undefined : entity.row.cells[column.index]?.range) ?? entity.range;
 }
 
-/** Context kept on each side of the first difference between two texts. */
+/** Characters of context kept on each side of the difference between two texts. */
 const CONTEXT = 30;
 
-/** Cuts two texts down to the part where they differ, with some context, for a message. */
+/**
+ * Cuts two texts down to the part where they differ, with up to CONTEXT characters of
+ * context cut at word boundaries, for a message.
+ */
 function partingExcerpts(quoted: string, current: string): [string, string] {
   const a = quoted.replace(/\s+/g, " ").trim();
   const b = current.replace(/\s+/g, " ").trim();
+  const same = (x: string | undefined, y: string | undefined): boolean => x?.toLowerCase() === y?.toLowerCase();
   let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix]?.toLowerCase() === b[prefix]?.toLowerCase()) prefix++;
+  while (prefix < a.length && prefix < b.length && same(a[prefix], b[prefix])) prefix++;
   let suffix = 0;
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix]?.toLowerCase() === b[b.length - 1 - suffix]?.toLowerCase()
-  ) {
-    suffix++;
-  }
+  while (suffix < a.length - prefix && suffix < b.length - prefix && same(a[a.length - 1 - suffix], b[b.length - 1 - suffix])) suffix++;
+
   const cut = (text: string): string => {
-    const start = Math.max(0, prefix - CONTEXT);
-    const end = Math.min(text.length, text.length - suffix + CONTEXT);
-    return `${start > 0 ? "…" : ""}${excerpt(text.slice(start, end), 2 * CONTEXT + 80)}${end < text.length ? "…" : ""}`;
+    let start = Math.max(0, prefix - CONTEXT);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    let end = Math.min(text.length, text.length - suffix + CONTEXT);
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), text.length - suffix);
+    const middle = excerpt(text.slice(start, end).trim(), 2 * CONTEXT + 80);
+    return `${start > 0 ? "…" : ""}${middle}${end < text.length && !middle.endsWith("…") ? "…" : ""}`;
   };
   return [cut(a), cut(b)];
 }

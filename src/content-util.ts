@@ -63,8 +63,8 @@ export function normaliseStatement(text: string): string {
   return decodeEntities(text)
     .replace(/\\([!-/:-@[-`{-~])/g, "$1")
     .replace(/\s+/g, " ")
+    .replace(/[\s.;]+$/, "")
     .trim()
-    .replace(/[.;]+$/, "")
     .toLowerCase();
 }
 
