@@ -1,6 +1,6 @@
 /**
- * Front matter: parsed in place with remark-frontmatter, so every later position stays in
- * file coordinates, and told apart from a thematic break.
+ * Front matter is parsed in place with remark-frontmatter, so every later position stays in
+ * file coordinates. A leading thematic break must not be read as front matter.
  */
 
 import type { Root } from "mdast";

@@ -7,7 +7,7 @@ const malformed = (kind: string, id: string, pattern: string, suggestion: string
 const wrongPrefix = (kind: string, id: string, prefix: string, suggestion: string): string =>
   `${kind} ID \`${id}\` does not carry the \`${prefix}\` prefix of its table; write it as \`${suggestion}\`.`;
 
-/** A two-column table of one kind with the given ID cells. */
+/** Builds a two-column table of one kind with the given ID cells. */
 function table(section: string, idColumn: string, ...ids: string[]): string {
   return md(`## ${section}`, "", `| ${idColumn} | Text |`, "| --- | --- |", ...ids.map((id) => `| ${id} | x |`));
 }

@@ -6,7 +6,7 @@ const THREATS = "Threat Number | Threat | Mitigations | Assumptions | Status | P
 const MITIGATIONS = "Mitigation Number | Mitigation | Threats Mitigating | Assumptions | Status | Comments";
 const ASSETS = "Asset Number | Asset | Related Threats";
 
-/** A table under a section heading, with a delimiter row that fits its header. */
+/** Builds a table under a section heading, with a delimiter row that fits its header. */
 function table(section: string, header: string): string {
   const columns = header.split("|").length;
   return md(`## ${section}`, "", `| ${header} |`, "|" + " --- |".repeat(columns));
