@@ -54,10 +54,13 @@ export default defineRule<Options, "notAllowed" | "unclosed" | "stray">({
         if (!row) continue;
         for (const cell of row.cells) {
           const open: OpenTag[] = [];
+          // One finding per tag name and cell: a list of ten items is one problem, not twenty.
+          const rejected = new Set<string>();
           for (const { tag, range } of tagsOf(model, cell)) {
             const written = model.text.slice(range.start.offset, range.end.offset);
             if (!allowed.has(tag.name)) {
-              report({ messageId: "notAllowed", data: { tag: written, allowed: allowedList }, range });
+              if (!rejected.has(tag.name)) report({ messageId: "notAllowed", data: { tag: written, allowed: allowedList }, range });
+              rejected.add(tag.name);
               continue;
             }
             if (VOID_ELEMENTS.has(tag.name) || (tag.selfClosing && !tag.closing)) continue;

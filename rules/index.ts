@@ -4,7 +4,11 @@
  */
 
 import type { AnyRule } from "../src/types.js";
+import aiMlThreatCoverage from "./ai-ml-threat-coverage.js";
 import cellValues from "./cell-values.js";
+import dataflowConsistency from "./dataflow-consistency.js";
+import diagramRequired from "./diagram-required.js";
+import disclaimers from "./disclaimers.js";
 import htmlInCells from "./html-in-cells.js";
 import idAnchor from "./id-anchor.js";
 import idFormat from "./id-format.js";
@@ -12,7 +16,9 @@ import idUnique from "./id-unique.js";
 import noCoveragePercentages from "./no-coverage-percentages.js";
 import noForbiddenSections from "./no-forbidden-sections.js";
 import noGenericComponentNames from "./no-generic-component-names.js";
+import noOrphanEntities from "./no-orphan-entities.js";
 import noProseInTableSections from "./no-prose-in-table-sections.js";
+import requiredSubsections from "./required-subsections.js";
 import residualThreatCoverage from "./residual-threat-coverage.js";
 import sectionOrder from "./section-order.js";
 import sectionRequired from "./section-required.js";
@@ -61,6 +67,12 @@ export const builtinRules: readonly AnyRule[] = [
   noCoveragePercentages,
   htmlInCells,
   tableBlankLineBefore,
+  requiredSubsections,
+  disclaimers,
+  diagramRequired,
+  dataflowConsistency,
+  noOrphanEntities,
+  aiMlThreatCoverage,
   tcJsonSchema,
   tcJsonUniqueIds,
   tcJsonLinks,

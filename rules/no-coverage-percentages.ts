@@ -1,7 +1,7 @@
 /**
  * Disallows coverage percentages such as "51% overall coverage". The template's format
- * rules forbid them, although its best-practice list asks for them; this rule follows the
- * format rules. A percentage is reported when the word "coverage" is in the same sentence
+ * rules forbid them, although its best-practice list recommends them, and this rule follows
+ * the format rules. A percentage is reported when the word "coverage" is in the same sentence
  * (of a paragraph, heading or table cell), or when it sits in a table column whose header
  * says "Coverage". Other percentages, such as quantified impact in a threat, are allowed.
  */

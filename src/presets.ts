@@ -71,6 +71,14 @@ export const recommended: Preset = {
     // ThreatComposer renders Markdown in Comments as HTML, lists and code blocks included.
     "html-in-cells": ["warn", { allowed: [...TEMPLATE_CELL_TAGS, "ul", "ol", "li", "pre", "blockquote", "hr", "img"] }],
     "table-blank-line-before": "warn",
+    // ThreatComposer exports hold free text outside their tables, with images for diagrams,
+    // and may leave a threat without a mitigation.
+    "required-subsections": "off",
+    "disclaimers": "off",
+    "diagram-required": ["warn", { accept: ["ascii", "image", "mermaid"] }],
+    "dataflow-consistency": "warn",
+    "no-orphan-entities": "off",
+    "ai-ml-threat-coverage": "off",
     "tc-json-schema": "error",
     "tc-json-unique-ids": "error",
     "tc-json-links": "warn",
@@ -110,6 +118,14 @@ export const strict: Preset = {
     "no-coverage-percentages": "error",
     "html-in-cells": "error",
     "table-blank-line-before": "error",
+    "required-subsections": "error",
+    // The quality checklist asks for disclaimers only "if applicable".
+    "disclaimers": "warn",
+    "diagram-required": "error",
+    "dataflow-consistency": "error",
+    "no-orphan-entities": "error",
+    // The AI/ML categories are guidance, not one of the template's rejection rules.
+    "ai-ml-threat-coverage": "warn",
     "tc-json-schema": "error",
     "tc-json-unique-ids": "error",
     // A dangling link loses nothing ThreatComposer shows, so it stays a warning here too.

@@ -6,7 +6,7 @@
 
 import type { Nodes } from "mdast";
 import { visit } from "unist-util-visit";
-import type { HeadingInfo, Range, Section, ThreatModel } from "./types.js";
+import type { Diagram, HeadingInfo, Range, Section, ThreatModel } from "./types.js";
 import { rangeOfNode } from "./parse/cells.js";
 import { SUBSECTION_NAMES, Vocabulary } from "./parse/vocabulary.js";
 
@@ -35,19 +35,19 @@ export const TEMPLATE_CELL_TAGS: readonly string[] = [
 // Sub-section titles are not configurable, so the default vocabulary reads them all.
 const vocabulary = new Vocabulary();
 
-/** The template's title for a sub-section key, for messages: `Key Benefits`. */
+/** Returns the template's title for a sub-section key, for messages: `Key Benefits`. */
 export function subsectionTitle(key: SubsectionKey): string {
   return SUBSECTION_NAMES[key]?.[0] ?? key;
 }
 
-/** The first heading inside a section that names the sub-section `key`, if any. */
+/** Finds the first heading inside a section that names the sub-section `key`. */
 export function findSubsection(section: Section, key: SubsectionKey): HeadingInfo | undefined {
   return section.subheadings.find((heading) => vocabulary.subsectionKey(heading.text) === key);
 }
 
 /**
- * The top-level blocks that follow `heading` inside its section, up to the next heading of
- * the same or a higher level. Headings themselves are not blocks of a section.
+ * Lists the top-level blocks that follow `heading` inside its section, up to the next
+ * heading of the same or a higher level. Headings themselves are not blocks of a section.
  */
 export function blocksUnder(section: Section, heading: HeadingInfo): Nodes[] {
   const start = heading.range.end.offset;
@@ -59,9 +59,9 @@ export function blocksUnder(section: Section, heading: HeadingInfo): Nodes[] {
 }
 
 /**
- * The section's own blocks. The model keeps a heading it does not recognise, and what
- * follows it, in the section above; a heading at the section's own level or higher starts
- * other content, so its blocks are left out here.
+ * Lists the section's own blocks. The model keeps a heading it does not recognise, and what
+ * follows it, in the section above. A heading at the section's own level or higher starts
+ * other content, so the blocks after it are left out.
  */
 export function ownBlocks(section: Section): Nodes[] {
   const start = section.heading.range.end.offset;
@@ -89,7 +89,7 @@ function nextBoundary(section: Section, offset: number, depth: number): number {
   return end;
 }
 
-/** The readable text of a block: text and code values joined, without Markdown syntax. */
+/** Returns the readable text of a block: text and code values joined, without Markdown syntax. */
 export function blockText(node: Nodes): string {
   const parts: string[] = [];
   visit(node, (child) => {
@@ -98,18 +98,49 @@ export function blockText(node: Nodes): string {
   return parts.join(" ");
 }
 
-/** The first line of `text`, whitespace collapsed and cut to `max` characters with `…`. */
+/** Shortens text for a message: its first line, whitespace collapsed, cut to `max` characters with `…`. */
 export function excerpt(text: string, max = 40): string {
   const line = (text.split(/\r\n|\r|\n/, 1)[0] ?? "").replace(/\s+/g, " ").trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The source text a range covers. */
+/** Returns the source text a range covers. */
 export function sourceText(model: ThreatModel, range: Range): string {
   return model.text.slice(range.start.offset, range.end.offset);
 }
 
-/** The section heading's Markdown prefix one level down, e.g. `###` under a `##` section. */
+/** Returns the heading marker one level below the section heading: `###` under a `##` section. */
 export function childHeadingMarker(section: Section): string {
   return "#".repeat(Math.min(section.heading.depth + 1, 6));
+}
+
+/** The form of a diagram: ASCII art in a plain fence, an image, or a Mermaid fence. */
+export type DiagramForm = "ascii" | "image" | "mermaid";
+
+/** Fence info strings that mean plain text, so a drawing in them is ASCII art. */
+const TEXT_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "asciiart", "diagram", "none"]);
+
+/** Box-drawing, block and arrow characters: `─│┌╔═►▼→`. */
+const DRAWING_CHARACTERS = /[\u2190-\u21ff\u2500-\u259f\u25b2-\u25c4]/u;
+
+/**
+ * Tells how a diagram is drawn, or returns undefined for a fence that contains no drawing,
+ * such as JSON or shell code. ASCII art is recognised by box-drawing or arrow characters,
+ * `+--` corners, `->` arrows or lines framed by `|`.
+ */
+export function diagramForm(diagram: Diagram): DiagramForm | undefined {
+  if (diagram.kind === "image") return "image";
+  const lang = (diagram.lang ?? "").toLowerCase();
+  if (lang === "mermaid") return "mermaid";
+  if (!TEXT_FENCES.has(lang)) return undefined;
+  return looksDrawn(diagram.value) ? "ascii" : undefined;
+}
+
+function looksDrawn(text: string): boolean {
+  if (DRAWING_CHARACTERS.test(text)) return true;
+  return text.split(/\r\n|\r|\n/).some((line) => {
+    const trimmed = line.trim();
+    if (trimmed.length > 2 && trimmed.startsWith("|") && trimmed.endsWith("|")) return true;
+    return ["+--", "+==", "+\u2014", "+\u2013", "->", "<-"].some((marker) => line.includes(marker));
+  });
 }

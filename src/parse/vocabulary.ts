@@ -56,7 +56,12 @@ export const SUBSECTION_NAMES: Record<string, string[]> = {
   disclaimers: ["Disclaimers"],
   summary: ["Summary"],
   "key-features": ["Key Features", "Features"],
-  references: ["Architecture and Documentation References", "Documentation References", "References"],
+  references: [
+    "Architecture and Documentation References",
+    "Architecture and Documentation Reference",
+    "Documentation References",
+    "References",
+  ],
   introduction: ["Introduction"],
   "key-benefits": ["Key Benefits"],
   components: ["Architecture Components", "Components"],

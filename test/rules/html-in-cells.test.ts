@@ -83,16 +83,11 @@ describe("html-in-cells", () => {
           message: `Tag \`<div class="x">\` is not allowed in a table cell; use ${ALLOWED}, or write the content as Markdown.`,
           ...at(0, 15),
         },
-        {
-          messageId: "notAllowed",
-          message: `Tag \`</div>\` is not allowed in a table cell; use ${ALLOWED}, or write the content as Markdown.`,
-          ...at(19, 25),
-        },
       ],
     ],
     [
-      "a list when only line breaks are allowed",
-      row("<ul><li>One</li></ul>"),
+      "a list when only line breaks are allowed, once per tag name",
+      row("<ul><li>One</li><li>Two</li></ul>"),
       { allowed: ["br"] },
       [
         {
@@ -105,15 +100,17 @@ describe("html-in-cells", () => {
           message: "Tag `<li>` is not allowed in a table cell; use `<br>`, or write the content as Markdown.",
           ...at(4, 8),
         },
+      ],
+    ],
+    [
+      "a closing tag alone that is not allowed",
+      row("text</div>"),
+      {},
+      [
         {
           messageId: "notAllowed",
-          message: "Tag `</li>` is not allowed in a table cell; use `<br>`, or write the content as Markdown.",
-          ...at(11, 16),
-        },
-        {
-          messageId: "notAllowed",
-          message: "Tag `</ul>` is not allowed in a table cell; use `<br>`, or write the content as Markdown.",
-          ...at(16, 21),
+          message: `Tag \`</div>\` is not allowed in a table cell; use ${ALLOWED}, or write the content as Markdown.`,
+          ...at(4, 10),
         },
       ],
     ],
