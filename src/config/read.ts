@@ -135,5 +135,7 @@ export function createConfigSearcher(): AsyncSearcher {
     loaders: { ".json": load, ".yaml": load, ".yml": load },
     // Search up to the file system root, not only to the home folder: a repository may live anywhere.
     stopDir: "/",
+    // An empty configuration file is a configuration (it extends `recommended`), not an absent one.
+    ignoreEmptySearchPlaces: false,
   });
 }
