@@ -66,7 +66,7 @@ export const recommended: Preset = {
     "well-architected-ids": "warn",
     "no-prose-in-table-sections": "warn",
     "no-forbidden-sections": "warn",
-    // The methodology's best-practice list asks for the coverage percentages its format rules forbid.
+    // The methodology's best-practice list recommends the coverage percentages its format rules forbid.
     "no-coverage-percentages": "off",
     // ThreatComposer renders Markdown in Comments as HTML, lists and code blocks included.
     "html-in-cells": ["warn", { allowed: [...TEMPLATE_CELL_TAGS, "ul", "ol", "li", "pre", "blockquote", "hr", "img"] }],
@@ -119,7 +119,7 @@ export const strict: Preset = {
     "html-in-cells": "error",
     "table-blank-line-before": "error",
     "required-subsections": "error",
-    // The quality checklist asks for disclaimers only "if applicable".
+    // The quality checklist requires disclaimers only "if applicable".
     "disclaimers": "warn",
     "diagram-required": "error",
     "dataflow-consistency": "error",

@@ -10,8 +10,8 @@ import type { Diagram, HeadingInfo, Range, Section, ThreatModel } from "./types.
 import { rangeOfNode } from "./parse/cells.js";
 import { SUBSECTION_NAMES, Vocabulary } from "./parse/vocabulary.js";
 
-/** A sub-section key of the vocabulary: `summary`, `workflow`, `dataflow-diagram`, … */
-export type SubsectionKey = keyof typeof SUBSECTION_NAMES & string;
+/** A key of `SUBSECTION_NAMES`: `summary`, `workflow`, `dataflow-diagram`, … */
+export type SubsectionKey = string;
 
 /** The HTML tags the template uses in table cells: `<br/>`, `<p>`, anchors and inline formatting. */
 export const TEMPLATE_CELL_TAGS: readonly string[] = [

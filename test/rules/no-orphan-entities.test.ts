@@ -17,7 +17,7 @@ describe("no-orphan-entities", () => {
       threats(`| T-0001 | A | ${link("M-0001")} |`) + mitigations(`| M-0001 | B | ${link("T-0001")} |`) + assets(`| AS-0001 | C | ${link("T-0001")} |`),
       {},
     ],
-    // One side is enough here; xref-bidirectional asks for the other.
+    // One side is enough here; xref-bidirectional requires the other.
     ["a link on one side only", threats(`| T-0001 | A | ${link("M-0001")} |`) + mitigations("| M-0001 | B |  |"), {}],
     ["plain-text IDs", threats("| T-001 | A | M-001, M-002 |") + mitigations("| M-001 | B | T-001 |", "| M-002 | C | |"), {}],
     // A threats-only export has neither a Mitigations column nor a Mitigations table.

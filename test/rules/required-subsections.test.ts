@@ -61,7 +61,7 @@ describe("required-subsections", () => {
       md("# App", "", "## Application Info", "", "Text.", "", "## Dataflow", "", "Text."),
       { subsections: { "application-info": ["summary", "references"], dataflow: ["introduction"] } },
       [
-      // Findings at one position are sorted by message.
+        // Findings at one position are sorted by message.
         {
           messageId: "missing",
           message:

@@ -114,7 +114,7 @@ const HOSTILE_MODELS: ThreatModel[] = HOSTILE_LINES.map((line) =>
   ),
 );
 
-/** The headings of level 2 in a Markdown file, outside code blocks. */
+/** Lists the level-2 headings of a Markdown file, outside code blocks. */
 function sectionHeadings(markdown: string): string[] {
   return parseMarkdown(markdown)
     .children.filter((node) => node.type === "heading" && node.depth === 2)
