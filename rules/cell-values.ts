@@ -140,7 +140,7 @@ function checkEffort(value: string): Problem | undefined {
   return problem === undefined ? undefined : { messageId: "notAllowed", allowed: EFFORT_ALLOWED };
 }
 
-/** Each comma-separated item is a STRIDE letter or name; other separators are corrected to `, `. */
+/** Checks that each comma-separated item is a STRIDE letter or name, and suggests `, ` for other separators. */
 function checkStride(value: string): Problem | undefined {
   const canonical: string[] = [];
   for (const item of value.split(",")) {
@@ -181,7 +181,7 @@ function rowId(row: Row): string {
   return row.entity?.id ?? `row ${row.index}`;
 }
 
-/** A fix that replaces the cell's text, when the cell is a single plain text node. */
+/** Returns a fix that replaces the cell's text, when the cell is a single plain text node. */
 function plainTextFix(source: string, cell: Cell, text: string): Fix | undefined {
   const [only, ...rest] = cell.node.children;
   if (!only || rest.length > 0 || only.type !== "text") return undefined;

@@ -1,8 +1,8 @@
 /**
- * Disallows generic component names such as "Lambda function" or "S3 bucket" in the cells of
- * the threat model's tables unless the component's actual name comes with them: an
- * identifier before the term (`chat-orchestrator Lambda function`, `OrdersTable DynamoDB
- * table`), or inline code, a quoted name, a bracketed identifier or "named …" after it.
+ * Disallows generic component names such as "Lambda function" or "S3 bucket" in table cells
+ * unless the component's actual name comes with them. The name may be an identifier before
+ * the term (`chat-orchestrator Lambda function`, `OrdersTable DynamoDB table`), or inline
+ * code, a quoted name, a bracketed identifier or "named …" after it.
  *
  * Link columns are skipped, since the quotes there repeat statements that are checked in
  * their own rows, and so is AWS Services Required, which lists services by their names.
@@ -114,7 +114,7 @@ function isNamed(runs: readonly TextRun[], index: number, text: string, start: n
 const QUOTES = new Set(['"', "'", "“", "‘", "”", "’"]);
 const SURROUNDING = new Set([...QUOTES, "(", ")", ",", ":"]);
 
-/** The word that ends right before `index`, skipping spaces; undefined at the start of the text. */
+/** Returns the word that ends right before `index`, skipping spaces, or undefined at the start of the text. */
 function wordBefore(text: string, index: number): string | undefined {
   let end = index;
   while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
@@ -123,7 +123,7 @@ function wordBefore(text: string, index: number): string | undefined {
   return start === end ? undefined : text.slice(start, end);
 }
 
-/** The word that starts at or after `index`, skipping spaces; undefined at the end of the text. */
+/** Returns the word that starts at or after `index`, skipping spaces, or undefined at the end of the text. */
 function wordAfter(text: string, index: number): string | undefined {
   let start = index;
   while (start < text.length && /\s/.test(text.charAt(start))) start++;

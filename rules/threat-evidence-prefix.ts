@@ -3,7 +3,7 @@
  * `**Found in image**:`, `**Found in architecture**:` or `**Found in diagram**:`) in its
  * Threat cell or on a line of its Comments cell, and each existing control's Implementation
  * Evidence to start with one. Repository evidence must name a file path and, by default, a
- * line, since the template asks for both.
+ * line, since the template requires both.
  */
 
 import { defineRule, listOf } from "../src/rule.js";

@@ -47,7 +47,7 @@ export default defineRule<Record<string, never>, "unquantified">({
   },
 });
 
-/** Tells whether prose holds a figure or a number word standing on its own. */
+/** Tells whether prose contains a figure or a number word standing on its own. */
 export function hasQuantity(prose: string): boolean {
   for (const token of prose.split(/\s+/)) {
     const word = trimPunctuation(token);

@@ -1,8 +1,8 @@
 /**
  * Requires AWS Well-Architected question references such as `SEC-03` (or AWS's own `SEC03`,
- * as in `SEC03-BP02`) to fall inside their pillar's range: by default the template's SEC-01
- * to SEC-11, REL-01 to REL-13, PERF-01 to PERF-05, COST-01 to COST-10 and OPS-01 to OPS-11.
- * References are read from all text outside code blocks, HTML included.
+ * as in `SEC03-BP02`) to fall inside their pillar's range. The default ranges are the
+ * template's: SEC-01 to SEC-11, REL-01 to REL-13, PERF-01 to PERF-05, COST-01 to COST-10 and
+ * OPS-01 to OPS-11. References are read from all text outside code blocks, HTML included.
  */
 
 import type { Nodes } from "mdast";
@@ -83,7 +83,7 @@ export default defineRule<Options, "outOfRange" | "unpadded">({
   },
 });
 
-/** The range of a match inside a node, or the node's range when its source differs from its value. */
+/** Returns the range of a match inside a node, or the node's range when its source differs from its value. */
 function locate(model: ThreatModel, value: string, nodeRange: Range, index: number, length: number): Range {
   if (model.text.slice(nodeRange.start.offset, nodeRange.end.offset) !== value) return nodeRange;
   return model.rangeOf(nodeRange.start.offset + index, nodeRange.start.offset + index + length);

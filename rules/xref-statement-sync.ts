@@ -93,7 +93,7 @@ function stem(word: string): string {
   return word;
 }
 
-/** The content words of a text, stemmed, in order. */
+/** Returns the content words of a text, stemmed, in order. */
 function contentWords(text: string): string[] {
   return normaliseStatement(text)
     .split(/[^\p{L}\p{N}]+/u)
@@ -111,7 +111,7 @@ function features(text: string): Set<string> {
 
 /** A bonus for an entity that links back to the row holding the quote. */
 const RECIPROCAL_BONUS = 0.2;
-/** The least share of the quote a different entity must match before the link is called mis-numbered. */
+/** The minimum share of the quote a different entity must match before the link is called mis-numbered. */
 const MIN_MATCH = 0.2;
 /** How far the other entity's score must exceed the linked target's, added and as a factor. */
 const MIN_LEAD = 0.2;
@@ -119,7 +119,7 @@ const MIN_RATIO = 2;
 /** How far the best entity must lead the runner-up; a tie names no entity, so nothing is reported. */
 const MIN_MARGIN = 0.1;
 
-/** What other rows quote after their links to one entity. */
+/** The quotes that other rows write after their links to one entity. */
 interface Labels {
   /** How many quotes contain each feature. */
   counts: Map<string, number>;
@@ -128,11 +128,11 @@ interface Labels {
 }
 
 /**
- * Scores quotes against the entities of one kind. A quote's features are found in an
- * entity's statement, or in the quotes other rows write after links to that entity, where a
- * feature counts by the share of those quotes that contain it: one mis-numbered link among
- * four then lends its words to the wrong entity at a quarter of their weight. Rare features
- * weigh more.
+ * Scores quotes against the entities of one kind. A quote's feature is found in an entity
+ * when the entity's statement contains it, or partly when the quotes other rows write after
+ * links to that entity contain it. There it counts by the share of those quotes, so one
+ * mis-numbered link among four lends its words to the wrong entity at a quarter of their
+ * weight. Rare features weigh more.
  */
 class Matcher {
   private readonly entities: Entity[];
@@ -200,8 +200,8 @@ class Matcher {
   }
 
   /**
-   * The weighted share of the quote's features found in an entity. For the linked target,
-   * the quote being judged is left out of the target's labels.
+   * Computes the weighted share of the quote's features found in an entity. For the linked
+   * target, the quote being judged is left out of the target's labels.
    */
   private share(quoteFeatures: Set<string>, entity: Entity, isTarget: boolean): number {
     const statement = this.statementFeatures.get(entity);
@@ -232,7 +232,7 @@ class Matcher {
 // Messages
 // ---------------------------------------------------------------------------
 
-/** The range of an entity's statement cell, or of its ID cell when the table has no statement column. */
+/** Returns the range of an entity's statement cell, or of its ID cell when the table has no statement column. */
 function statementRange(entity: Entity): Range {
   const table = entity.row.table;
   const role = table.kind === undefined ? undefined : STATEMENT_ROLE[table.kind];

@@ -74,7 +74,7 @@ export function wordCount(text: string): number {
   return words[0] === "" ? 0 : words.length;
 }
 
-/** How a quote after a cross-reference compares with the target's statement. */
+/** The result of comparing the quote after a cross-reference with the target's statement. */
 export type QuoteFit =
   /** The quote is the statement, up to whitespace, escapes, entities and case. */
   | "same"
@@ -85,7 +85,7 @@ export type QuoteFit =
   /** As long as a statement, but a different text: a stale copy or another entity's statement. */
   | "different";
 
-/** The texts a quote of this entity may equal: the statement, and for threats the whole cell. */
+/** Returns the texts a quote of this entity may equal: the statement, and for threats the whole cell. */
 export function quotableTexts(entity: Entity): string[] {
   return entity.statementRaw !== entity.statement ? [entity.statement, entity.statementRaw] : [entity.statement];
 }
@@ -108,7 +108,7 @@ export function excerpt(text: string, maxLength = 80): string {
 }
 
 // ---------------------------------------------------------------------------
-// Text runs: literal text with the node that holds it
+// Text runs: literal text with the node that contains it
 // ---------------------------------------------------------------------------
 
 /** A piece of phrasing content in reading order: literal text, inline code, or a line break. */
@@ -133,7 +133,7 @@ export function textRuns(model: ThreatModel, children: readonly PhrasingContent[
         case "inlineCode": {
           const range = rangeOfNode(node);
           // Escapes, character references and the `\|` of a code span in a table make the
-          // source longer than the value; such a node is reported as a whole.
+          // source longer than the value. Such a node is reported as a whole.
           const exact = range !== undefined && model.text.slice(range.start.offset, range.end.offset) === node.value;
           runs.push({ kind: node.type === "text" ? "text" : "code", value: node.value, range, exact });
           break;
@@ -163,8 +163,9 @@ export function textRuns(model: ThreatModel, children: readonly PhrasingContent[
 }
 
 /**
- * The range of `value.slice(start, end)` inside a run: exact when the run's source equals its
- * value, otherwise the whole run, since offsets inside an escaped node are not known.
+ * Returns the range of `value.slice(start, end)` inside a run. It is exact when the run's
+ * source equals its value, and otherwise the whole run, since offsets inside an escaped node
+ * are not known.
  */
 export function rangeInRun(model: ThreatModel, run: TextRun, start: number, end: number): Range | undefined {
   if (!run.range) return undefined;
@@ -173,7 +174,7 @@ export function rangeInRun(model: ThreatModel, run: TextRun, start: number, end:
   return model.rangeOf(base + start, base + end);
 }
 
-/** The prose of phrasing content: text runs joined, inline code left out, breaks as spaces. */
+/** Returns the prose of phrasing content: text runs joined, inline code left out, breaks as spaces. */
 export function proseOf(model: ThreatModel, children: readonly PhrasingContent[]): string {
   return textRuns(model, children)
     .map((run) => (run.kind === "text" ? run.value : " "))

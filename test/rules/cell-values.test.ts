@@ -4,7 +4,7 @@ import { runRules } from "../../src/engine.js";
 import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
-/** A Threats table with one row (line 5): Status, Priority and STRIDE from column 17. */
+/** Builds a Threats table with one row (line 5): Status, Priority and STRIDE from column 10. */
 function threat(status: string, priority: string, stride: string): string {
   return md(
     "## Threats",
@@ -15,12 +15,12 @@ function threat(status: string, priority: string, stride: string): string {
   );
 }
 
-/** An Existing Controls table with one row (line 5). */
+/** Builds an Existing Controls table with one row (line 5). */
 function control(type: string, effectiveness: string): string {
   return md("## Existing Controls", "", "| Control Number | Control Type | Effectiveness |", "| --- | --- | --- |", `| EC-0001 | ${type} | ${effectiveness} |`);
 }
 
-/** A Residual Threats table with one row (line 5). */
+/** Builds a Residual Threats table with one row (line 5). */
 function residual(effort: string, reduction: string): string {
   return md(
     "## Residual Threats",
@@ -31,7 +31,7 @@ function residual(effort: string, reduction: string): string {
   );
 }
 
-/** A finding on line 5 spanning `[column, endColumn)`. */
+/** Builds a finding on line 5 spanning `[column, endColumn)`. */
 function on(messageId: string, message: string, column: number, endColumn: number): Finding {
   return { messageId, message, line: 5, column, endLine: 5, endColumn };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/id-anchor.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
-/** A Threats table with `rows` from line 5, then a mitigation (line 10) that links T-0001 and T-0002. */
+/** Builds a Threats table with `rows` from line 5, then a mitigation that links T-0001 and T-0002. */
 function document(...rows: string[]): string {
   return md(
     "## Threats",

@@ -4,7 +4,7 @@ import { runRules } from "../../src/engine.js";
 import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, type Finding } from "../helpers.js";
 
-/** A Threats table with one row (line 5); the Threat cell's text starts at column 12. */
+/** Builds a Threats table with one row (line 5); the Threat cell's text starts at column 12. */
 function threat(statement: string, mitigations = ""): string {
   return md("## Threats", "", "| Threat Number | Threat | Mitigations |", "| --- | --- | --- |", `| T-0001 | ${statement} | ${mitigations} |`);
 }

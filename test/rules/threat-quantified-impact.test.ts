@@ -4,7 +4,7 @@ import { runRules } from "../../src/engine.js";
 import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, type Finding } from "../helpers.js";
 
-/** A Threats table with one row (line 5) whose Threat cell, the row's last, is `statement`. */
+/** Builds a Threats table with one row (line 5) whose Threat cell, the row's last, is `statement`. */
 function threat(statement: string): string {
   return md("## Threats", "", "| Threat Number | Threat |", "| --- | --- |", `| T-0001 | ${statement} |`);
 }

@@ -7,12 +7,12 @@ const METHODOLOGY =
 const THREAT_COMPOSER =
   "A|An [threat source] [prerequisites] can [threat action], which leads to [threat impact], resulting in reduced [impacted goal] | negatively impacting [impacted assets]";
 
-/** A Threats table with one row (line 5) whose Threat cell is `statement`. */
+/** Builds a Threats table with one row (line 5) whose Threat cell is `statement`. */
 function threat(statement: string): string {
   return md("## Threats", "", "| Threat Number | Threat |", "| --- | --- |", `| T-0001 | ${statement} |`);
 }
 
-/** The range of the last cell of `threat(statement)`: from its opening pipe to its closing one. */
+/** Returns the range of the last cell of `threat(statement)`: from its opening pipe to its closing one. */
 function cellOf(statement: string): { line: number; column: number; endLine: number; endColumn: number } {
   return { line: 5, column: 10, endLine: 5, endColumn: 10 + "| ".length + statement.length + " |".length };
 }

@@ -4,7 +4,7 @@ import { runRules } from "../../src/engine.js";
 import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
-/** A mitigation row (line 5) whose Comments cell holds `comment` from column 32. */
+/** Builds a mitigation row (line 5) whose Comments text `comment` starts at column 26. */
 function mitigation(comment: string): string {
   return md("## Mitigations", "", "| Mitigation Number | Mitigation | Comments |", "| --- | --- | --- |", `| M-0001 | Enforce MFA | ${comment} |`);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/xref-format.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
-/** A Threats table whose one row has `links` in its Mitigations cell; the row is line 5. */
+/** Builds a Threats table whose one row has `links` in its Mitigations cell; the row is line 5. */
 function threatRow(links: string, comments = ""): string {
   return md(
     "## Threats",
@@ -13,7 +13,7 @@ function threatRow(links: string, comments = ""): string {
   );
 }
 
-/** A position on line 5; the Mitigations cell's content starts at column 22. */
+/** Returns a position on line 5; the Mitigations cell's content starts at column 22. */
 const at = (column: number, endColumn: number) => ({ line: 5, column, endLine: 5, endColumn });
 
 describe("xref-format", () => {

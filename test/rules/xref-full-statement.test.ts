@@ -4,7 +4,7 @@ import { findings, md, type Finding } from "../helpers.js";
 
 const STATEMENT = "A thief who has a stolen card can open 12 lockers, which leads to theft, resulting in refunds";
 
-/** A threat and a mitigation whose Threats Mitigating cell (line 11, from column 70) is `reference`. */
+/** Builds a threat and a mitigation whose Threats Mitigating cell (line 11, from column 70) is `reference`. */
 function document(reference: string, threatCell = STATEMENT): string {
   return md(
     "## Threats",

@@ -6,7 +6,7 @@ const THEFT = "A thief who has a stolen card can open 12 lockers, which leads to
 const DELETION = "An insider who has admin access can delete 40 audit logs, which leads to lost evidence, resulting in failed audits";
 
 /**
- * Two threats (lines 5 and 6) and one assumption whose Linked Threats cell (line 12, from
+ * Builds two threats (lines 5 and 6) and one assumption whose Linked Threats cell (line 12, from
  * column 52) is `reference`.
  */
 function document(reference: string): string {
