@@ -197,7 +197,10 @@ async function writeReport(results: LintResult[], rules: ReadonlyMap<string, Any
     // The report appears whole or not at all: a CI step never uploads half a SARIF file.
     await writeFileAtomic(target, output);
   } catch (error) {
-    io.stderr(`tmlint: cannot write --output-file ${args.outputFile}: ${describeError(error as NodeJS.ErrnoException)}.\n`);
+    const failure = error as NodeJS.ErrnoException;
+    // mkdir reports EEXIST when a file stands where a folder of the path should be.
+    const reason = failure.code === "EEXIST" ? "a part of the path is not a folder" : describeError(failure);
+    io.stderr(`tmlint: cannot write --output-file ${args.outputFile}: ${reason}.\n`);
     return false;
   }
   return true;

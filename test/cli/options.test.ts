@@ -1,0 +1,199 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FORMAT_NAMES } from "../../src/cli/run.js";
+import { BROKEN, BROKEN_LINES, runCli, tree } from "./helpers.js";
+
+/** A configuration that runs one rule: a dangling link is an error, or a warning with `warn`. */
+const XREF_ERROR = '{ "extends": [], "rules": { "xref-target-exists": "error" } }';
+const XREF_WARN = '{ "extends": [], "rules": { "xref-target-exists": "warn" } }';
+const DANGLING = "# Threat Model\n\n[**T-0404**](#T-0404)\n";
+const CLEAN = "# Threat Model\n\nNo links.\n";
+
+describe("--format", () => {
+  it("accepts all eight format names", async () => {
+    expect(FORMAT_NAMES).toEqual(["stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"]);
+    const root = tree({ "tm.md": BROKEN });
+    for (const format of FORMAT_NAMES) {
+      const result = await runCli(root, ["--no-config", "--format", format, "tm.md"]);
+      expect(result.code, format).toBe(1);
+      expect(result.stderr, format).toBe("");
+      expect(result.stdout.length, format).toBeGreaterThan(0);
+    }
+  });
+
+  it("prints unix lines relative to the working folder", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    const result = await runCli(root, ["--no-config", "-f", "unix", "tm.md"]);
+    expect(result.stdout).toBe(BROKEN_LINES.join("\n") + "\n");
+  });
+
+  it("rejects an unknown format", async () => {
+    const result = await runCli(tree({ "tm.md": BROKEN }), ["--format", "xml", "tm.md"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tmlint: Invalid values:\n  Argument: format, Given: "xml", Choices: "stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"');
+  });
+
+  it("stylish ends with the linted-files summary", async () => {
+    const root = tree({ "a.md": CLEAN, "b.md": CLEAN, ".tmlintrc.json": XREF_ERROR });
+    expect((await runCli(root, ["a.md", "b.md"])).stdout).toBe("Linted 2 files: no problems.\n");
+  });
+});
+
+describe("--output-file", () => {
+  it("writes the report to a file and nothing to standard output", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    const result = await runCli(root, ["--no-config", "-f", "unix", "--output-file", "reports/out/tmlint.txt", "tm.md"]);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(root, "reports/out/tmlint.txt"), "utf8")).toBe(BROKEN_LINES.join("\n") + "\n");
+    // write-file-atomic writes a temporary file and renames it; none may be left behind.
+    expect(readdirSync(join(root, "reports/out"))).toEqual(["tmlint.txt"]);
+  });
+
+  it("replaces an existing report whole", async () => {
+    const root = tree({ "tm.md": CLEAN, "out.txt": "old report that is longer than the new one\n", ".tmlintrc.json": XREF_ERROR });
+    await runCli(root, ["-f", "unix", "-o", "out.txt", "tm.md"]);
+    expect(readFileSync(join(root, "out.txt"), "utf8")).toBe("");
+  });
+
+  it("fails with exit 2 when the file cannot be written", async () => {
+    const root = tree({ "tm.md": CLEAN, "blocker": "a file where a folder should be" });
+    const result = await runCli(root, ["--no-config", "-o", "blocker/out.txt", "tm.md"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("tmlint: cannot write --output-file blocker/out.txt: a part of the path is not a folder.\n");
+  });
+});
+
+describe("--quiet and --max-warnings", () => {
+  it("--quiet leaves warnings out", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    const result = await runCli(root, ["--no-config", "-f", "unix", "--quiet", "tm.md"]);
+    expect(result.stdout).toBe(`${BROKEN_LINES[1]}\n`);
+    expect(result.code).toBe(1);
+  });
+
+  it("--max-warnings fails when warnings exceed it", async () => {
+    const root = tree({ "a.md": DANGLING, "b.md": DANGLING, ".tmlintrc.json": XREF_WARN });
+    expect((await runCli(root, ["-f", "unix", "a.md", "b.md"])).code).toBe(0);
+    expect((await runCli(root, ["-f", "unix", "--max-warnings", "2", "a.md", "b.md"])).code).toBe(0);
+    const over = await runCli(root, ["-f", "unix", "--max-warnings", "1", "a.md", "b.md"]);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe("tmlint: 2 warnings found, more than --max-warnings 1 allows.\n");
+  });
+
+  it("--max-warnings still counts warnings under --quiet", async () => {
+    const root = tree({ "a.md": DANGLING, ".tmlintrc.json": XREF_WARN });
+    const result = await runCli(root, ["-f", "unix", "--quiet", "--max-warnings", "0", "a.md"]);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("tmlint: 1 warning found, more than --max-warnings 0 allows.\n");
+    expect(result.code).toBe(1);
+  });
+
+  it("rejects a negative or fractional --max-warnings", async () => {
+    for (const value of ["-1", "1.5", "many"]) {
+      const result = await runCli(tree({ "a.md": CLEAN }), ["--max-warnings", value, "a.md"]);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr, value).toBe("tmlint: --max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.\nRun `tmlint --help` for usage.\n");
+    }
+  });
+});
+
+describe("--color", () => {
+  const RED = "\u001b[31m";
+
+  it("is on for a terminal and off otherwise", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    expect((await runCli(root, ["--no-config", "tm.md"], { isTTY: true })).stdout).toContain(RED);
+    expect((await runCli(root, ["--no-config", "tm.md"], { isTTY: false })).stdout).not.toContain(RED);
+  });
+
+  it("is off when NO_COLOR is set, unless --color forces it", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    expect((await runCli(root, ["--no-config", "tm.md"], { isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toContain(RED);
+    expect((await runCli(root, ["--no-config", "--color", "tm.md"], { env: { NO_COLOR: "1" } })).stdout).toContain(RED);
+    expect((await runCli(root, ["--no-config", "--no-color", "tm.md"], { isTTY: true })).stdout).not.toContain(RED);
+  });
+
+  it("is off for --output-file by default", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    await runCli(root, ["--no-config", "-o", "out.txt", "tm.md"], { isTTY: true });
+    expect(readFileSync(join(root, "out.txt"), "utf8")).not.toContain(RED);
+  });
+});
+
+describe("--rule and --preset", () => {
+  it("--rule sets severities and options over the configuration", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    const off = await runCli(root, ["--no-config", "-f", "unix", "--rule", "xref-target-exists: off", "--rule", "section-required: error", "tm.md"]);
+    expect(off.stdout).toBe("tm.md:1:1: error: Section `Threats` is missing; add a `## Threats` heading with its content. [section-required]\n");
+    const json = await runCli(root, ["--no-config", "-f", "unix", "--rule", 'section-required: ["warn", {"sections": []}]', "tm.md"]);
+    expect(json.stdout).toBe(`${BROKEN_LINES[1]}\n`);
+  });
+
+  it("--preset picks the base preset", async () => {
+    const root = tree({ "tm.md": BROKEN });
+    const strict = await runCli(root, ["--no-config", "-f", "unix", "--preset", "strict", "tm.md"]);
+    expect(strict.stdout.split("\n").filter(Boolean).length).toBeGreaterThan(2);
+    expect((await runCli(root, ["--preset", "loose", "tm.md"])).code).toBe(2);
+  });
+
+  it("--report-unused-disable-directives reports them as errors", async () => {
+    const root = tree({ "tm.md": "# Threat Model\n\n<!-- tmlint-disable-next-line xref-target-exists -->\nNo link here.\n", ".tmlintrc.json": XREF_ERROR });
+    expect((await runCli(root, ["tm.md"])).code).toBe(0);
+    const result = await runCli(root, ["-f", "unix", "--report-unused-disable-directives", "tm.md"]);
+    expect(result.stdout).toBe(
+      "tm.md:3:1: error: Directive `tmlint-disable-next-line xref-target-exists` suppressed no finding of `xref-target-exists`; remove `xref-target-exists` from it. [unused-directive]\n",
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("tmlint rules", () => {
+  it("lists every rule with presets and fixability", async () => {
+    const root = tree({});
+    const result = await runCli(root, ["rules"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toMatch(/^RULE +RECOMMENDED +STRICT +THREAT-COMPOSER +FIXABLE +DESCRIPTION$/);
+    expect(lines.find((line) => line.startsWith("id-format "))).toMatch(
+      /^id-format +error +error +error +- +Require IDs with their table's prefix and a four-digit zero-padded number\.$/,
+    );
+    expect(result.stdout).toMatch(/\n\d+ rules\. A preset column shows the severity that preset gives the rule; "-" means off\.\n$/);
+    expect((await runCli(root, ["--list-rules"])).stdout).toBe(result.stdout);
+  });
+
+  it("lists rules as JSON, plugin rules included", async () => {
+    const plugin = "export default [{ meta: { id: 'mine', description: 'Mine.', messages: {}, schema: {}, defaultOptions: {}, defaultSeverity: 'warning' }, check() {} }];\n";
+    const root = tree({ "p.mjs": plugin, ".tmlintrc.json": '{ "plugins": ["./p.mjs"] }' });
+    const listings = JSON.parse((await runCli(root, ["rules", "--format", "json"])).stdout) as { id: string; plugin: boolean; presets: Record<string, string> }[];
+    expect(listings.at(-1)).toMatchObject({ id: "mine", plugin: true, presets: { recommended: "off", strict: "off", "threat-composer": "off" } });
+    expect(listings.find((listing) => listing.id === "id-format")).toMatchObject({ plugin: false, presets: { recommended: "error", strict: "error", "threat-composer": "error" } });
+  });
+});
+
+describe("usage errors", () => {
+  const cases: [string[], string][] = [
+    [[], "tmlint: no files given; pass files, folders or globs (e.g. `tmlint docs/`), use --files-from or --stdin, or list globs under `files` in a configuration file.\nRun `tmlint --help` for usage.\n"],
+    [["--stdin", "a.md"], "tmlint: --stdin lints standard input alone; drop the file arguments and --files-from, or drop --stdin.\nRun `tmlint --help` for usage.\n"],
+    [["--stdin-filename", "a.md"], "tmlint: --stdin-filename names the --stdin text; add --stdin or drop --stdin-filename.\nRun `tmlint --help` for usage.\n"],
+    [["--config", "", "a.md"], "tmlint: --config needs a file path, such as `--config .tmlintrc.json`.\nRun `tmlint --help` for usage.\n"],
+    [["--bogus", "a.md"], "tmlint: Unknown argument: bogus\nRun `tmlint --help` for usage.\n"],
+  ];
+  it.each(cases)("%j", async (argv, stderr) => {
+    const result = await runCli(tree({ "a.md": CLEAN }), argv);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(2);
+  });
+
+  it("--help and --version exit 0", async () => {
+    const root = tree({});
+    const help = await runCli(root, ["--help"]);
+    expect(help.code).toBe(0);
+    for (const option of ["--config", "--preset", "--rule", "--format", "--output-file", "--quiet", "--max-warnings", "--color", "--stdin", "--stdin-filename", "--files-from", "--ignore-pattern", "--error-on-unmatched-pattern", "--report-unused-disable-directives", "--print-config", "--list-rules"]) {
+      expect(help.stdout, option).toContain(option);
+    }
+    expect(await runCli(root, ["--version"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) as unknown as string });
+    expect(existsSync(join(root, "out.txt"))).toBe(false);
+  });
+});
