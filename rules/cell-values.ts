@@ -19,11 +19,13 @@ interface Options {
 type MessageIds = "wrongForm" | "notAllowed" | "empty" | "riskForm" | "notReduction";
 
 /** A problem with one value, before it is placed in a message. */
-type Problem =
-  | { messageId: "wrongForm"; expected: string }
-  | { messageId: "notAllowed"; allowed: string }
-  | { messageId: "riskForm" }
-  | { messageId: "notReduction" };
+interface Problem {
+  messageId: Exclude<MessageIds, "empty">;
+  /** The right spelling, for `wrongForm`. */
+  expected?: string;
+  /** The allowed values, for `notAllowed`. */
+  allowed?: string;
+}
 
 const LEVELS = ["Critical", "High", "Medium", "Low"];
 const EFFORTS = ["Low", "Medium", "High"];
@@ -86,8 +88,8 @@ export default defineRule<Options, MessageIds>({
           }
           const problem = spec.check(value);
           if (!problem) continue;
-          const data = { column: name, value, ...("expected" in problem ? { expected: problem.expected } : {}), ...("allowed" in problem ? { allowed: problem.allowed } : {}) };
-          const fix = problem.messageId === "wrongForm" ? plainTextFix(model.text, cell, problem.expected) : undefined;
+          const data = { column: name, value, expected: problem.expected ?? "", allowed: problem.allowed ?? "" };
+          const fix = problem.expected === undefined ? undefined : plainTextFix(model.text, cell, problem.expected);
           report({ messageId: problem.messageId, data, range: cell.range, ...(fix ? { fix } : {}) });
         }
       }
@@ -128,7 +130,7 @@ function splitNote(value: string): { head: string; note: string | undefined } {
 function checkEffectiveness(value: string): Problem | undefined {
   const { head, note } = splitNote(value);
   const problem = checkEnum(head, EFFECTIVENESS);
-  if (problem?.messageId === "wrongForm") return { messageId: "wrongForm", expected: note === undefined ? problem.expected : `${problem.expected} ${note}` };
+  if (problem?.expected !== undefined) return { messageId: "wrongForm", expected: note === undefined ? problem.expected : `${problem.expected} ${note}` };
   return problem === undefined ? undefined : { messageId: "notAllowed", allowed: EFFECTIVENESS_ALLOWED };
 }
 
@@ -136,7 +138,7 @@ function checkEffort(value: string): Problem | undefined {
   const { head, note } = splitNote(value);
   if (note !== undefined && !DURATION.test(note)) return { messageId: "notAllowed", allowed: EFFORT_ALLOWED };
   const problem = checkEnum(head, EFFORTS);
-  if (problem?.messageId === "wrongForm") return { messageId: "wrongForm", expected: note === undefined ? problem.expected : `${problem.expected} ${note}` };
+  if (problem?.expected !== undefined) return { messageId: "wrongForm", expected: note === undefined ? problem.expected : `${problem.expected} ${note}` };
   return problem === undefined ? undefined : { messageId: "notAllowed", allowed: EFFORT_ALLOWED };
 }
 

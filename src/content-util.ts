@@ -60,12 +60,13 @@ export function decodeEntities(text: string): string {
  * trailing `.` or `;` dropped.
  */
 export function normaliseStatement(text: string): string {
-  return decodeEntities(text)
+  const flat = decodeEntities(text)
     .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\s+/g, " ")
-    .replace(/[\s.;]+$/, "")
-    .trim()
-    .toLowerCase();
+    .replace(/\s+/g, " ");
+  // A loop, not a regex anchored at the end, so that a long run of dots stays linear.
+  let end = flat.length;
+  while (end > 0 && " .;".includes(flat.charAt(end - 1))) end--;
+  return flat.slice(0, end).trim().toLowerCase();
 }
 
 /** Counts the words of a text. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/xref-format.js";
+import { runRules } from "../../src/engine.js";
+import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
 /** Builds a Threats table whose one row has `links` in its Mitigations cell; the row is line 5. */
@@ -120,6 +122,13 @@ describe("xref-format", () => {
       { range: { start, end: start + "[M-0001](#M-0001)".length }, text: "[**M-0001**](#M-0001)" },
       { range: { start: br, end: br + 4 }, text: "<br/>" },
     ]);
+  });
+
+  it("checks a 100 KB link cell in well under 100 ms", () => {
+    const model = parseThreatModel(threatRow(`${"T-T-0".repeat(20_000)} [**M-0001**](#M-0001)`));
+    const started = performance.now();
+    runRules(model, [{ rule, severity: "error", options: {} }]);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it.each([

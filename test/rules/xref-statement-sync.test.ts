@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/xref-statement-sync.js";
+import { runRules } from "../../src/engine.js";
+import { parseThreatModel } from "../../src/parse/model.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
 const THEFT = "A thief who has a stolen card can open 12 lockers, which leads to theft, resulting in refunds";
@@ -122,6 +124,14 @@ describe("xref-statement-sync", () => {
     expect(findings(rule, text).map((finding) => finding.message)).toEqual([
       "Quote after `T-0001` reads `Insider deletes audit logs`, which matches threat `T-0003`, not `T-0001`; link `T-0003` instead or quote the statement of `T-0001`.",
     ]);
+  });
+
+  it("compares a 100 KB quote in well under 100 ms", () => {
+    const model = parseThreatModel(document(`[**T-0001**](#T-0001): ${". ".repeat(50_000)}x`));
+    const started = performance.now();
+    const diagnostics = runRules(model, [{ rule, severity: "error", options: {} }]);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(diagnostics.map((diagnostic) => diagnostic.messageId)).toEqual(["drift"]);
   });
 
   it.each([
