@@ -12,7 +12,7 @@ import { parseTcJson } from "../src/tcjson/document.js";
 import { isObject } from "../src/tcjson/format.js";
 
 interface Options {
-  /** Where the JSON is, relative to the Markdown file's folder; `{name}` is the Markdown file name without `.md`. */
+  /** The JSON file's path, relative to the Markdown file's folder; `{name}` is the Markdown file name without `.md`. */
   path: string;
   /** Whether a missing JSON file is itself a finding. */
   require: boolean;

@@ -8,7 +8,7 @@
 import { defineJsonRule } from "../src/rule.js";
 import { entityWord, isObject, locatedEntities, type EntityArrayKey, type LocatedEntity } from "../src/tcjson/format.js";
 
-/** What each link field must point at. */
+/** The entity array each owning link field must point into. */
 const TARGETS: Record<string, EntityArrayKey> = { assumptionId: "assumptions", mitigationId: "mitigations" };
 const TYPE_ARRAY: Record<string, EntityArrayKey> = { Threat: "threats", Mitigation: "mitigations" };
 const ARRAY_TYPE: Partial<Record<EntityArrayKey, string>> = { threats: "Threat", mitigations: "Mitigation" };
@@ -50,8 +50,8 @@ export default defineJsonRule<Record<string, never>, "dangling" | "wrongKind" | 
         if (!isObject(link)) return;
         const path = `${array}[${index}]`;
         const owner = array === "assumptionLinks" ? "assumptionId" : "mitigationId";
-        const expected: EntityArrayKey | undefined =
-          array === "mitigationLinks" ? "threats" : typeof link.type === "string" ? TYPE_ARRAY[link.type] : undefined;
+        let expected: EntityArrayKey | undefined = "threats";
+        if (array === "assumptionLinks") expected = typeof link.type === "string" ? TYPE_ARRAY[link.type] : undefined;
 
         const pair = JSON.stringify([link[owner], link.linkedId, link.type]);
         const first = seen.get(pair);
@@ -77,7 +77,7 @@ export default defineJsonRule<Record<string, never>, "dangling" | "wrongKind" | 
           });
         }
 
-        // The linked side: a threat, or what an assumption link's type says.
+        // The linked side: a threat, or the kind an assumption link's type names.
         const linkedId = link.linkedId;
         if (typeof linkedId !== "string" || expected === undefined) return;
         const target = byId.get(linkedId);

@@ -1,8 +1,8 @@
 /**
  * Requires each threat's stored `statement` to be the sentence its parts render to.
  * ThreatComposer does not recompute the statement on import, and its Markdown export
- * prints the stored one, so a statement edited by hand or by another tool can say
- * something the parts do not.
+ * prints the stored one, so a statement edited by hand or by another tool can disagree
+ * with the parts.
  */
 
 import { defineJsonRule } from "../src/rule.js";

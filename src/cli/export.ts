@@ -26,7 +26,7 @@ export const exportCommand: CommandModule<object, { file: string }> = {
   handler: () => undefined,
 };
 
-/** The default output path: `NAME.md` becomes `NAME.tc.json` beside it. */
+/** Returns the default output path: `NAME.md` becomes `NAME.tc.json` beside it. */
 export function defaultOutputPath(input: string): string {
   return input.replace(/\.(?:md|markdown)$/i, "") + ".tc.json";
 }

@@ -4,7 +4,7 @@
  * comments and links. Each disagreement is placed on the Markdown row or cell it concerns.
  *
  * Texts are compared as ThreatComposer's Markdown export would show the JSON value (see
- * markdown-text.ts), with whitespace runs collapsed; comments ignore whitespace entirely,
+ * markdown-text.ts), with whitespace runs collapsed. Comments ignore whitespace entirely,
  * because the export deletes their line breaks.
  */
 
@@ -113,8 +113,8 @@ const KINDS: readonly KindSpec[] = [
 
 /**
  * Tells whether the document is a threats-only export: a Threats table without its
- * Mitigations and Assumptions columns. Such a document says nothing about the other
- * entities or any links, so only threats are compared.
+ * Mitigations and Assumptions columns. Such a document leaves out the other entities and
+ * all links, so only threats are compared.
  */
 export function isThreatsOnly(model: ThreatModel): boolean {
   const [table] = tablesOf(model, "threats");
@@ -208,17 +208,17 @@ interface RowContext {
   row: Row;
 }
 
-/** The cell of a row in the column with this role, if the table has that column. */
+/** Returns the cell of a row in the column with this role, if the table has that column. */
 function cellOf(row: Row, role: string) {
   const column = row.table.column(role);
   return column === undefined ? undefined : row.cells[column.index];
 }
 
-function compareText(context: RowContext, markdown: Entity, shown: string, out: Disagreement[]): void {
-  const here = normalizeSpace(markdown.statement);
-  const there = normalizeSpace(shown);
-  if (here === there) return;
-  const [markdownExcerpt, jsonExcerpt] = differingExcerpts(here, there);
+function compareText(context: RowContext, markdown: Entity, jsonCellText: string, out: Disagreement[]): void {
+  const markdownText = normalizeSpace(markdown.statement);
+  const jsonText = normalizeSpace(jsonCellText);
+  if (markdownText === jsonText) return;
+  const [markdownExcerpt, jsonExcerpt] = differingExcerpts(markdownText, jsonText);
   const textRole = context.spec.kind === "threat" ? "threat" : context.spec.kind;
   out.push({
     messageId: "textDiffers",
@@ -270,9 +270,9 @@ function compareFields(context: RowContext, json: JsonEntity, out: Disagreement[
   const strideCell = cellOf(row, "stride");
   if (strideCell && spec.kind === "threat") {
     const custom = firstString(json.value, CUSTOM_KEYS.stride);
-    const here = custom === undefined ? strideLetters(strideCell.text) : normalizeSpace(strideCell.text);
-    const there = custom ?? strideLetters(firstString(json.value, "STRIDE") ?? "");
-    if (here !== there) push("STRIDE", "stride", normalizeSpace(strideCell.text), custom ?? (firstString(json.value, "STRIDE") ?? ""));
+    const markdownLetters = custom === undefined ? strideLetters(strideCell.text) : normalizeSpace(strideCell.text);
+    const jsonLetters = custom ?? strideLetters(firstString(json.value, "STRIDE") ?? "");
+    if (markdownLetters !== jsonLetters) push("STRIDE", "stride", normalizeSpace(strideCell.text), custom ?? (firstString(json.value, "STRIDE") ?? ""));
   }
 
   const commentsCell = cellOf(row, "comments");
@@ -321,13 +321,13 @@ function compareLinks(
   }
 }
 
-/** The number of an ID with this prefix (`T-0007`, `T-07` and `T-7` are all 7), or undefined. */
+/** Returns the number of an ID with this prefix (`T-0007`, `T-07` and `T-7` are all 7), or undefined. */
 function numberOfId(prefix: string, id: string): number | undefined {
   const match = /^([A-Za-z]{1,2})-(\d{1,9})$/.exec(id);
   return match && match[1] === prefix ? Number(match[2]) : undefined;
 }
 
-/** The key a reference target matches a JSON entity by: its prefix and number, `T:7`. */
+/** Returns the key that matches a reference target with a JSON entity: its prefix and number, `T:7`. */
 function referenceKey(targetId: string): string {
   const match = /^([A-Za-z]{1,2})-(\d{1,9})$/.exec(targetId);
   return match ? `${match[1]}:${Number(match[2])}` : targetId;

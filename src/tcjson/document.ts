@@ -10,7 +10,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { LineIndex, stripBom } from "../parse/text.js";
 import type { JsonPathSegment, Range, TcJsonDocument } from "../types.js";
 
-/** What each jsonc-parser error code means, worded for a person fixing the file. */
+/** Explanations of jsonc-parser's error codes, worded for a person fixing the file. */
 const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidSymbol: "unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null here",
   InvalidNumberFormat: "invalid number; write digits with an optional `-`, fraction and exponent",
@@ -80,8 +80,8 @@ export function parseTcJson(input: string, filePath = "<text>"): TcJsonDocument 
 }
 
 /**
- * The offset of a trailing comma that caused an error, if one did: jsonc-parser reports it
- * as a missing value or property name just before `}` or `]`.
+ * Returns the offset of the trailing comma that caused an error, if one did. jsonc-parser
+ * reports such a comma as a missing value or property name just before `}` or `]`.
  */
 function trailingCommaBefore(text: string, error: ParseError): number | undefined {
   const name = printParseErrorCode(error.error);
@@ -95,7 +95,7 @@ function trailingCommaBefore(text: string, error: ParseError): number | undefine
 
 /** Shows control characters of a snippet as escapes, so that a message stays on one line. */
 function visible(snippet: string): string {
-  return JSON.stringify(snippet).slice(1, -1);
+  return snippet.replace(/[\u0000-\u001f]/g, (character) => JSON.stringify(character).slice(1, -1));
 }
 
 /** Finds the node at a path, falling back to the nearest ancestor that exists. */

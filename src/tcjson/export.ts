@@ -163,7 +163,7 @@ function numberOf(entity: Entity): number {
   return Number(ID_PATTERN[entity.kind]?.exec(entity.id)?.[1] ?? Number.NaN);
 }
 
-/** The Markdown source between a section's heading and its end, trimmed. */
+/** Returns the Markdown source between a section's heading and its end, trimmed. */
 function sectionBody(model: ThreatModel, kind: SectionKind): string {
   const section = model.section(kind);
   if (!section) return "";
@@ -192,7 +192,7 @@ function imageInfo(model: ThreatModel, kind: SectionKind, diagramHeading: string
   return info.image || info.description ? info : undefined;
 }
 
-/** The `### … Diagram` heading and the single image paragraph after it, with the offsets they span. */
+/** Finds the `### … Diagram` heading and the single image paragraph after it, with the offsets they span. */
 function diagramImage(model: ThreatModel, section: Section, heading: string): { url: string; start: number; end: number } | undefined {
   const subheading = section.subheadings.find((candidate) => candidate.text === heading && candidate.depth === 3);
   if (!subheading) return undefined;
@@ -212,7 +212,7 @@ function cellText(row: Row, role: string): string {
   return (row.cells[column.index]?.text ?? "").trim();
 }
 
-/** The Comments cell as Markdown, with the HTML that ThreatComposer's export writes turned back into Markdown. */
+/** Reads the Comments cell as Markdown, turning the HTML that ThreatComposer's export writes back into Markdown. */
 function commentsMetadata(row: Row): MetadataItem[] {
   const column = row.table.column("comments");
   const cell = column === undefined ? undefined : row.cells[column.index];
@@ -222,8 +222,8 @@ function commentsMetadata(row: Row): MetadataItem[] {
 }
 
 /**
- * A status cell as a stored value. A label ThreatComposer does not have (or writes in
- * another case) is kept as custom metadata, so that nothing is lost.
+ * Reads a status cell as a stored value. A label ThreatComposer does not have, or writes in
+ * another case, is returned as `custom` for the exporter to keep as custom metadata.
  */
 function readStatus(row: Row, labels: Readonly<Record<string, string>>): { value?: string; custom?: string } {
   const text = cellText(row, "status");

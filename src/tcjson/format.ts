@@ -98,12 +98,12 @@ export const NO_STATUS_LABEL = "NoSet";
 export const PRIORITIES = ["High", "Medium", "Low"] as const;
 export const STRIDE_LETTERS = ["S", "T", "R", "I", "D", "E"] as const;
 
-/** The ID ThreatComposer shows for a number: the prefix, `-`, and the number padded to 4 digits. */
+/** Returns the ID ThreatComposer shows for a number: the prefix, `-`, and the number padded to 4 digits. */
 export function displayId(prefix: string, numericId: number): string {
   return `${prefix}-${String(numericId).padStart(4, "0")}`;
 }
 
-/** The first metadata value for a key, as the Markdown export reads it. */
+/** Returns the first metadata value for a key, as the Markdown export reads it. */
 export function metadataValue(entity: { metadata?: MetadataItem[] | undefined }, key: string): string | string[] | undefined {
   return entity.metadata?.find((item) => item.key === key)?.value;
 }
@@ -134,7 +134,7 @@ export interface LocatedEntity {
   value: Record<string, unknown>;
 }
 
-/** The objects in the three entity arrays, in file order; anything that is not an object is skipped. */
+/** Lists the objects in the three entity arrays in file order, skipping anything that is not an object. */
 export function locatedEntities(root: unknown): LocatedEntity[] {
   const found: LocatedEntity[] = [];
   if (!isObject(root)) return found;
@@ -155,7 +155,7 @@ export function locatedEntities(root: unknown): LocatedEntity[] {
   return found;
 }
 
-/** The word for an entity array's members: `assumption`, `mitigation`, `threat`. */
+/** Returns the word for an entity array's members: `assumption`, `mitigation`, `threat`. */
 export function entityWord(array: EntityArrayKey): string {
   return array.slice(0, -1);
 }

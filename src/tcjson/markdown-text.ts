@@ -31,7 +31,7 @@ export function escapeLikeThreatComposer(text: string): string {
   return text.replace(/[*#/()[\]_`]/g, (character) => `\\${character}`);
 }
 
-/** The Markdown ThreatComposer writes in a table cell for a stored statement or content. */
+/** Returns the Markdown ThreatComposer writes in a table cell for a stored statement or content. */
 export function threatComposerCellMarkdown(stored: string): string {
   return escapeLikeThreatComposer(encodeEntities(stripTags(stored)));
 }
@@ -61,7 +61,7 @@ export function cellTextsOf(values: readonly string[]): string[] {
 }
 
 /**
- * The plain text of a Markdown comment as its rendered HTML shows it: tags stripped by the
+ * Returns the plain text of a Markdown comment as its rendered HTML shows it: tags stripped by the
  * sanitiser first, image alt text left out (a Markdown cell keeps only the `<img>` tag).
  */
 export function commentText(markdown: string): string {
@@ -85,7 +85,7 @@ export function withoutSpace(text: string): string {
   return text.replace(/\s+/g, "");
 }
 
-/** What each HTML tag of a rendered comment becomes in Markdown, opening and closing. */
+/** The Markdown for each HTML tag of a rendered comment: its opening and its closing text. */
 const TAG_MARKDOWN: Record<string, [string, string]> = {
   p: ["", "\n\n"],
   strong: ["**", "**"],

@@ -14,7 +14,7 @@ import { formatPath, isObject, MITIGATION_STATUS_LABELS, THREAT_STATUS_LABELS } 
 /** One schema violation: where it is and what to do about it. */
 export interface SchemaProblem {
   path: JsonPathSegment[];
-  /** Which part of the JSON at `path` to point at. */
+  /** The part of the JSON at `path` to point at: the property name, the value, or its first character. */
   part: "key" | "value" | "start";
   message: string;
 }
@@ -52,7 +52,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], root: unkno
  */
 function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = errors.filter((error) => error.keyword === "anyOf").map((error) => error.instancePath);
-  // Type errors inside anyOf branches only say which branch failed; they explain nothing.
+  // A type error inside an anyOf branch only shows which branch failed, so it explains nothing.
   const typePaths = new Set(
     errors.filter((error) => error.keyword === "type" && !error.schemaPath.includes("/anyOf/")).map((error) => error.instancePath),
   );
@@ -79,7 +79,7 @@ function valueAt(root: unknown, path: readonly JsonPathSegment[]): unknown {
   return current;
 }
 
-/** A value shown in a message: strings quoted only when quoting tells the type apart, long text cut. */
+/** Formats a value for a message, quoting strings only when asked (to show the type) and cutting long text. */
 export function preview(value: unknown, quoteStrings = false): string {
   let text: string;
   if (typeof value === "string") text = quoteStrings ? JSON.stringify(value) : value;
@@ -90,7 +90,7 @@ export function preview(value: unknown, quoteStrings = false): string {
 }
 
 /**
- * The part of two texts around their first difference, each cut to about 60 characters,
+ * Returns the part of two texts around their first difference, each cut to about 60 characters,
  * so that a message about a long statement shows where it differs.
  */
 export function differingExcerpts(left: string, right: string): [string, string] {
@@ -125,7 +125,7 @@ function expectedType(type: unknown): string {
   return listOf(types.map((name) => EXPECTED_TYPES[String(name)] ?? String(name)), "or");
 }
 
-/** The metadata item a path lies in, when it does: `threats[3].metadata[1]` and its key. */
+/** Finds the metadata item a path lies in, if any: `threats[3].metadata[1]` and its key. */
 function metadataContext(path: readonly JsonPathSegment[], root: unknown) {
   const at = path.indexOf("metadata");
   if (at !== 2 || typeof path[3] !== "number") return undefined;
@@ -312,7 +312,7 @@ function describeEnum(
 }
 
 /**
- * The allowed value the writer most likely meant: the same word in another case, or the
+ * Returns the allowed value the writer most likely meant: the same word in another case, or the
  * stored value behind a status label such as `Identified`.
  */
 function closestValue(value: unknown, allowed: readonly string[]): string | undefined {

@@ -14,7 +14,7 @@ let compiled: ValidateFunction | undefined;
 
 /**
  * Compiles the schema. `unicode: false` makes maxLength count UTF-16 code units, as
- * ThreatComposer measures JavaScript string lengths; ajv 8 marks the option deprecated
+ * ThreatComposer measures JavaScript string lengths. Ajv 8 marks the option deprecated
  * but still honours it, so its deprecation notice is filtered out.
  */
 export function compileThreatComposerSchema(): ValidateFunction {

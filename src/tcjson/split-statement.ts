@@ -14,7 +14,7 @@ import { renderThreatStatement, type StatementParts } from "./statement.js";
 const PREREQUISITE_START =
   /\s(?=(?:who|whose|with|without|that|which|in|on|at|from|through|via|using|having|after|when|while|if|by|within|inside|outside)\s)/;
 
-/** Longest part ThreatComposer accepts. */
+/** The maximum length of a part that ThreatComposer accepts. */
 const MAX_PART_LENGTH = 200;
 
 function splitList(text: string, lastSeparator: string): string[] {
