@@ -7,7 +7,8 @@
 import type { LintResult } from "./types.js";
 import { readTextFile } from "./files.js";
 import { lintText, type LintTextOptions } from "./lint.js";
-import { toResult } from "./engine.js";
+import { lintTcJsonText } from "./tcjson/lint.js";
+import { readFileIfPresent } from "./tcjson/read-file.js";
 import { ConfigResolver } from "./config/resolve.js";
 import type { LoadConfigOptions, ResolvedConfig } from "./config/types.js";
 
@@ -34,9 +35,11 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
  * by the name `path` gives it. `invalidUtf8Offset` is where the bytes stopped being UTF-8.
  */
 export function lintSource(path: string, text: string, invalidUtf8Offset: number | undefined, options: LintFileOptions = {}): LintResult {
+  // Every file named `.json` is read as ThreatComposer JSON: folders yield only `.tc.json`
+  // files, so another `.json` file is linted only when it is named on purpose.
   const result = path.toLowerCase().endsWith(".json")
-    ? lintJsonPlaceholder(path, text)
-    : lintText(text, { ...options, filePath: path });
+    ? lintTcJsonText(text, path, options)
+    : lintText(text, { readFile: readFileIfPresent, ...options, filePath: path });
 
   if (invalidUtf8Offset !== undefined) {
     result.diagnostics.unshift({
@@ -48,25 +51,6 @@ export function lintSource(path: string, text: string, invalidUtf8Offset: number
     result.warningCount++;
   }
   return result;
-}
-
-// TODO: replace with ThreatComposer JSON validation; until then a .tc.json file is only
-// checked for being well-formed JSON.
-function lintJsonPlaceholder(path: string, text: string): LintResult {
-  try {
-    JSON.parse(text);
-    return toResult(path, [], text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return toResult(path, [
-      {
-        ruleId: "tc-json-schema",
-        severity: "error",
-        message: `File is not valid JSON: ${reason}.`,
-        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-      },
-    ], text);
-  }
 }
 
 /**
