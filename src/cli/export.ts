@@ -36,8 +36,8 @@ export function defaultOutputPath(input: string): string {
  * `seed`) and returns the exit code. Loads the Markdown parser only when called.
  */
 export async function runExport(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const { readFile } = await import("node:fs/promises");
-  const { resolve } = await import("node:path");
+  const { mkdir, readFile } = await import("node:fs/promises");
+  const { dirname, resolve } = await import("node:path");
   const { default: writeFileAtomic } = await import("write-file-atomic");
   const { parseThreatModel } = await import("../parse/model.js");
   const { ExportError, exportThreatModel } = await import("../tcjson/export.js");
@@ -78,9 +78,10 @@ export async function runExport(args: Record<string, unknown>, io: CliIo): Promi
     return 0;
   }
   try {
+    await mkdir(dirname(output), { recursive: true });
     await writeFileAtomic(output, json);
   } catch (error) {
-    io.stderr(`tmlint: cannot write \`${output}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check the folder exists and is writable.\n`);
+    io.stderr(`tmlint: cannot write \`${output}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check that the folder is writable.\n`);
     return 2;
   }
   io.stderr(`tmlint: wrote ${output}\n`);

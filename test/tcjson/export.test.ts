@@ -160,6 +160,12 @@ describe("export of examples/", () => {
     expect(validateThreatComposer(data)).toEqual([]);
     expect(compareWithCompanion(model, data, `${name}.tc.json`)).toEqual([]);
     expect(exportThreatModel(parseThreatModel(text, { filePath: path }))).toBe(json);
+
+    // The committed companion file, which the strict preset requires, must be the current export.
+    const companion = path.replace(/\.md$/, ".tc.json");
+    if (existsSync(companion)) {
+      expect(readFileSync(companion, "utf8"), `${companion} is stale; run \`tmlint export examples/${name}\``).toBe(json);
+    }
   });
 });
 
@@ -186,10 +192,10 @@ describe("tmlint export", () => {
     expect(err).toEqual([`tmlint: wrote ${join(folder, "shop.tc.json")}\n`]);
   });
 
-  it("writes to -o, or to standard output for -", async () => {
+  it("writes to -o, creating its folder, or to standard output for -", async () => {
     const { folder, io, out } = setup(SMALL);
-    expect(await runExport({ file: "shop.md", outputFile: "model.json" }, io)).toBe(0);
-    expect(existsSync(join(folder, "model.json"))).toBe(true);
+    expect(await runExport({ file: "shop.md", outputFile: "out/model.json" }, io)).toBe(0);
+    expect(existsSync(join(folder, "out", "model.json"))).toBe(true);
     expect(await runExport({ file: "shop.md", outputFile: "-" }, io)).toBe(0);
     expect(out.join("")).toBe(exportOf(SMALL));
   });
