@@ -373,6 +373,17 @@ function describeAnyOf(path: JsonPathSegment[], value: unknown, metadata: Return
   }
 
   if (path.includes("displayedStatement")) {
+    // A token of the right shape fails only on a length; name the field that is too long.
+    for (const [field, limit] of [["tooltip", 30], ["content", 200]] as const) {
+      const text = isObject(value) ? value[field] : undefined;
+      if (typeof text === "string" && text.length > limit) {
+        return {
+          path: [...path, field],
+          part: "value",
+          message: `${label}.${field}: \`${preview(text)}\` is ${text.length} characters long; ThreatComposer allows at most ${limit}, so shorten it.`,
+        };
+      }
+    }
     return {
       path,
       part: "value",
