@@ -45,8 +45,8 @@ export default defineRule<Options, CompanionMessageId | "missing" | "invalid">({
   },
 
   check({ model, options, report, readFile }) {
-    // Without file access (text linted from memory) there is nothing to compare with.
-    if (readFile === undefined || model.filePath === "<text>") return;
+    // Without file access, or for text with a placeholder name such as `<stdin>`, there is no folder to look in.
+    if (readFile === undefined || /^<.*>$/.test(model.filePath)) return;
 
     const folder = dirname(model.filePath);
     const name = basename(model.filePath, extname(model.filePath));

@@ -116,6 +116,12 @@ describe("tc-json-companion", () => {
     expect(runRules(model, [{ rule, severity: "error", options: { ...rule.meta.defaultOptions, require: true } }])).toEqual([]);
   });
 
+  it("does nothing for standard input", () => {
+    const model = parseThreatModel(MARKDOWN, { filePath: "<stdin>" });
+    const options = { ...rule.meta.defaultOptions, require: true };
+    expect(runRules(model, [{ rule, severity: "error", options }], { readFile: () => undefined })).toEqual([]);
+  });
+
   it("reads the JSON from the path option", () => {
     const files = { "/docs/json/shop-model.tc.json": tcJson({ schema: 1 }) };
     const findings = check(MARKDOWN, files, { path: "json/{name}-model.tc.json" });
