@@ -118,7 +118,7 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   return EXIT_OK;
 }
 
-/** The paths to lint and the folder they are relative to; undefined after printing a usage error. */
+/** Collects the paths to lint and the folder they are relative to; returns undefined after printing a usage error. */
 async function readInputs(resolver: ConfigResolver, args: LintArguments, io: CliIo): Promise<{ paths: string[]; base: string } | undefined> {
   if (args.filesFrom !== undefined) {
     let text: string;
@@ -171,7 +171,7 @@ function errorsOnly(result: LintResult): LintResult {
   return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === "error"), warningCount: 0 };
 }
 
-/** Every rule the run knew: built-in rules and the plugin rules of every configuration used. */
+/** Merges the rule registries of every configuration used: built-in rules and plugin rules. */
 function registryOf(configs: readonly ResolvedConfig[], fallback: ReadonlyMap<string, AnyRule>): ReadonlyMap<string, AnyRule> {
   const registries = new Set(configs.map((config) => config.registry));
   if (registries.size === 0) return fallback;
@@ -198,7 +198,7 @@ async function writeReport(results: LintResult[], rules: ReadonlyMap<string, Any
     await writeFileAtomic(target, output);
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
-    // mkdir reports EEXIST when a file stands where a folder of the path should be.
+    // mkdir reports EEXIST when a file is where a folder of the path should be.
     const reason = failure.code === "EEXIST" ? "a part of the path is not a folder" : describeError(failure);
     io.stderr(`tmlint: cannot write --output-file ${args.outputFile}: ${reason}.\n`);
     return false;

@@ -2,9 +2,9 @@
  * The command line: parse arguments, lint, print, and return the exit code.
  *
  * Exit codes depend only on the findings and the options, never on environment variables
- * such as CI or GITHUB_ACTIONS: 0 when no errors were found (and no more warnings than
- * `--max-warnings` allows), 1 when errors were found or warnings exceeded `--max-warnings`,
- * 2 for a usage, configuration or I/O error.
+ * such as CI or GITHUB_ACTIONS. The code is 0 when no errors were found and no more warnings
+ * than `--max-warnings` allows, 1 when errors were found or warnings exceeded
+ * `--max-warnings`, and 2 for a usage, configuration or I/O error.
  */
 
 import { readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
-/** Where the CLI writes, and the process facts it reads; tests pass their own. */
+/** The CLI's output streams and the process facts it reads; tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -244,7 +244,7 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   };
 }
 
-/** A repeatable option's values: undefined, one string, or an array of them. */
+/** Normalises a repeatable option's value (undefined, one string, or an array) to a list. */
 function asList(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map(String);

@@ -1,7 +1,7 @@
 /**
  * Finding and reading configuration files. Discovery starts in a linted file's folder and
- * goes up; the first folder with a configuration file wins, and in one folder the first
- * name of `CONFIG_FILE_NAMES` wins. JSON files may hold comments and trailing commas.
+ * goes up, and the first folder with a configuration file wins. Within one folder, the first
+ * name of `CONFIG_FILE_NAMES` wins. JSON files may contain comments and trailing commas.
  */
 
 import { readFile } from "node:fs/promises";
@@ -109,7 +109,7 @@ function parseYaml(filePath: string, text: string): unknown {
   return document.toJS({ maxAliasCount: 100 }) ?? {};
 }
 
-/** A 1-based line and column for an offset into a configuration file's text. */
+/** Converts an offset into a configuration file's text to a 1-based line and column. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -123,7 +123,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Makes the searcher that finds the nearest configuration file above a folder; it caches each folder's answer. */
+/** Makes the searcher that finds the nearest configuration file above a folder. It caches the result for each folder. */
 export function createConfigSearcher(): AsyncSearcher {
   const load = (filePath: string, content: string): unknown => {
     // package.json without a `tmlint` key is not a configuration file: discovery goes on upwards.

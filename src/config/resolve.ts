@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import type { AnyRule, RuleSetting, SectionKind, SeveritySetting } from "../types.js";
 import { presets } from "../presets.js";
 import { ruleRegistry } from "../../rules/index.js";
-import { SECTION_ORDER, TEMPLATE_COLUMNS } from "../parse/vocabulary.js";
+import { TEMPLATE_COLUMNS } from "../parse/vocabulary.js";
 import { compileGlob, firstMatch, type GlobPattern } from "./globs.js";
 import { loadPlugin } from "./plugins.js";
 import { ConfigFileError, createConfigSearcher, readConfigFile, type ConfigProblem } from "./read.js";
@@ -108,7 +108,7 @@ export class ConfigResolver {
     return pattern ? { pattern: pattern.pattern, source: pattern.source } : undefined;
   }
 
-  /** The `files` globs of the configuration that applies to the working folder, as absolute patterns' sources. */
+  /** Returns the `files` globs of the configuration that applies to the working folder, with the folder they are relative to. */
   async configuredFiles(): Promise<{ patterns: string[]; base: string; source: string } | undefined> {
     const loaded = await this.configFor(this.cwd);
     if (!loaded.files || loaded.files.length === 0) return undefined;
@@ -116,12 +116,12 @@ export class ConfigResolver {
     return { patterns: loaded.files.map((glob) => glob.pattern), base: first.base, source: first.source };
   }
 
-  /** The rules known where the working folder's configuration applies: built-in and plugin rules. */
+  /** Returns the rules of the working folder's configuration: built-in and plugin rules. */
   async registryForCwd(): Promise<ReadonlyMap<string, AnyRule>> {
     return (await this.configFor(this.cwd)).registry;
   }
 
-  /** The loaded configuration that applies to files in a folder. */
+  /** Finds and loads the configuration that applies to files in a folder. */
   private async configFor(directory: string): Promise<LoadedConfig> {
     const preset = this.options.preset;
     if (preset !== undefined && !Object.hasOwn(presets, preset)) {
@@ -246,7 +246,7 @@ async function presetLayer(name: string, where: { source: string; path: string }
 
 /**
  * Reads, validates and flattens one configuration file and everything it extends. Returns
- * the problems instead when there are any; `chain` holds the files that led here, to stop
+ * the problems instead when there are any. `chain` lists the files that led here, to stop
  * an `extends` cycle.
  */
 async function loadLayer(file: string, given: { data: unknown } | undefined, chain: readonly string[]): Promise<Layer | ConfigProblem[]> {
@@ -392,6 +392,3 @@ async function checkSettings(written: readonly WrittenSetting[], registry: Reado
   }
   return problems;
 }
-
-/** The section kinds, for messages and tests that compare them with the schema. */
-export const SECTION_KINDS: readonly SectionKind[] = SECTION_ORDER;

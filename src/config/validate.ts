@@ -89,7 +89,7 @@ export function describeErrors(errors: readonly ErrorObject[], data: unknown): V
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    // `if`/`then`/`else` repeat what the branch's own error says; `propertyNames` repeats its inner error.
+    // `if`/`then`/`else` errors repeat the branch's own error; `propertyNames` repeats its inner error.
     if (error.keyword === "if" || error.keyword === "propertyNames") continue;
     const problem = describeError(error, data);
     const key = `${problem.path}\u0000${problem.message}`;
@@ -164,7 +164,7 @@ function describeError(error: ErrorObject, data: unknown): ValidationProblem {
   }
 }
 
-/** The keys a failed `additionalProperties: false` object allows, from the schema's `properties`. */
+/** Lists the keys a failed `additionalProperties: false` object allows, from the schema's `properties`. */
 function allowedKeys(error: ErrorObject): string[] {
   const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
   return schema?.properties ? Object.keys(schema.properties).filter((key) => key !== "$schema") : [];
