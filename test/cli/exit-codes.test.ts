@@ -54,6 +54,15 @@ describe.skipIf(!built)("exit codes of the built executable", () => {
     // Twenty process starts; slow when the whole suite runs in parallel.
   }, 120_000);
 
+  it("--version and --help load no configuration code", () => {
+    // NODE_DEBUG=module logs each CommonJS module Node loads; ajv and lilconfig are CommonJS.
+    for (const flag of ["--version", "--help"]) {
+      const result = spawnSync(process.execPath, [bin, flag], { env: { ...process.env, NODE_DEBUG: "module" }, encoding: "utf8" });
+      expect(result.status, flag).toBe(0);
+      expect(result.stderr, flag).not.toMatch(/node_modules\/(ajv|lilconfig)\//);
+    }
+  });
+
   it("reads --stdin and --files-from - from a real pipe", () => {
     const root = tree({ "a.md": DANGLING, ".tmlintrc.json": XREF_ERROR });
     const stdin = spawnSync(process.execPath, [bin, "--stdin", "-f", "unix"], { cwd: root, input: DANGLING, encoding: "utf8" });
