@@ -34,7 +34,7 @@ const A = uuid(1);
 const M = uuid(2);
 const T = uuid(3);
 
-/** The JSON that agrees with MARKDOWN in every compared field. */
+/** Builds the JSON that agrees with MARKDOWN in every compared field. */
 function agreeing() {
   return {
     schema: 1,

@@ -151,7 +151,7 @@ describe("export of examples/", () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)("%s exports to valid JSON that agrees with it, byte for byte on re-export", (name) => {
+  it.each(files)("%s exports, validates and round-trips", (name) => {
     const path = join(examplesDir, name);
     const text = readFileSync(path, "utf8");
     const model = parseThreatModel(text, { filePath: path });

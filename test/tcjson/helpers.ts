@@ -49,7 +49,7 @@ export function tcJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** A UUID-shaped ID of 36 characters that ends in `n`, for links and workspaces. */
+/** Makes a UUID-shaped ID of 36 characters that ends in `n`, for links and workspaces. */
 export function uuid(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 }
