@@ -6,6 +6,12 @@
 
 import { EXIT_FAILURE, run } from "./run.js";
 
+// A reader that closes the pipe early (`tmlint … | head`) is not a failure of tmlint.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+});
+
 run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
