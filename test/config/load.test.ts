@@ -193,6 +193,23 @@ describe("sections and columns", () => {
   });
 });
 
+describe("sections and columns in Japanese", () => {
+  it("find the Threats table under a translated heading", async () => {
+    const japanese = ["# 脅威モデル", "", "## 脅威", "", "| 脅威番号 | 脅威 |", "| --- | --- |", '| <a name="T-0001"></a>T-0001 | 攻撃者はトークンを再利用できる。 |', ""].join("\n");
+    const root = tree({
+      "tm.md": japanese,
+      ".tmlintrc.json": JSON.stringify({
+        extends: [],
+        rules: { "section-required": ["error", { sections: ["threats"] }], "table-required": ["error", { tables: ["threats"] }] },
+        sections: { threats: ["脅威"] },
+        columns: { "threats.id": ["脅威番号"], "threats.threat": ["脅威"] },
+      }),
+    });
+    const [result] = await lintFiles([join(root, "tm.md")]);
+    expect(result?.diagnostics).toEqual([]);
+  });
+});
+
 describe("plugins", () => {
   it("loads the example plugin and runs its rule", async () => {
     const root = tree({
