@@ -59,7 +59,7 @@ interface Layer extends Omit<LoadedConfig, "file" | "registry"> {
   written: WrittenSetting[];
 }
 
-/** The rule settings that apply when no configuration file applies, or one has no `extends`. */
+/** What a configuration file without an `extends` key extends. */
 const DEFAULT_EXTENDS = `${PRESET_PREFIX}recommended`;
 
 /**
