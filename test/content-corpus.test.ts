@@ -36,7 +36,10 @@ async function findingsOf(path: string, ruleId: string): Promise<Diagnostic[]> {
 }
 
 describe("example models under strict", () => {
-  const examples = readdirSync(join(repoRoot, "examples")).filter((name) => name.endsWith(".md") && name !== "README.md");
+  // The faulty copy breaks these rules on purpose, and test/examples.test.ts pins its findings.
+  const examples = readdirSync(join(repoRoot, "examples")).filter(
+    (name) => name.endsWith(".md") && name !== "README.md" && !name.endsWith(".faulty.md"),
+  );
 
   it.each(examples)("%s breaks no content rule", async (name) => {
     const result = await lintFile(join(repoRoot, "examples", name), { preset: "strict" });

@@ -145,7 +145,10 @@ describe("exportThreatModel", () => {
 
 describe("export of examples/", () => {
   const examplesDir = join(repoRoot, "examples");
-  const files = existsSync(examplesDir) ? readdirSync(examplesDir).filter((name) => name.endsWith(".md") && name !== "README.md") : [];
+  // The faulty copy breaks the model on purpose and has no companion file. test/examples.test.ts pins its findings.
+  const files = existsSync(examplesDir)
+    ? readdirSync(examplesDir).filter((name) => name.endsWith(".md") && name !== "README.md" && !name.endsWith(".faulty.md"))
+    : [];
 
   it("finds example threat models", () => {
     expect(files.length).toBeGreaterThan(0);
