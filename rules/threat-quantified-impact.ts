@@ -8,6 +8,10 @@
 import { defineRule } from "../src/rule.js";
 import { proseOf } from "../src/content-util.js";
 import { entityTitle } from "../src/model-util.js";
+import { threatStatement } from "../src/parse/model.js";
+
+/** An evidence locator such as `Line 41` or `Lines 10-12`: a place in a file, not a quantity. */
+const LOCATOR = /\bLines?\s+\d[\d,\s–-]*/gi;
 
 /** A figure with an optional currency sign, range, unit or suffix: `5`, `1,000`, `$85`, `30%`, `3-5`, `24h`, `10x`. */
 const FIGURE =
@@ -41,7 +45,9 @@ export default defineRule<Record<string, never>, "unquantified">({
       const cell = column === undefined ? undefined : entity.row.cells[column.index];
       // A table without a Threat column is table-columns's finding; an empty cell is threat-statement-grammar's.
       if (!cell || cell.text.trim() === "") continue;
-      if (hasQuantity(proseOf(model, cell.node.children))) continue;
+      // The evidence prefix and its locator name where the threat was found, not its impact.
+      const statement = threatStatement(proseOf(model, cell.node.children)).replace(LOCATOR, " ");
+      if (hasQuantity(statement)) continue;
       report({ messageId: "unquantified", data: { kind: entityTitle(entity.kind), id: entity.id }, range: cell.range });
     }
   },

@@ -63,3 +63,16 @@ describe("threat-quantified-impact", () => {
     expect(findings(rule, text)).toEqual([]);
   });
 });
+
+describe("threat-quantified-impact evidence locators", () => {
+  it("does not count the line number of an evidence locator", () => {
+    const text = md(
+      "## Threats",
+      "",
+      "| Threat Number | Threat |",
+      "| --- | --- |",
+      "| T-0001 | **Found in repo**: `src/a.ts` Line 64 - An attacker who can read logs can copy tokens, which leads to account takeover, resulting in fraud |",
+    );
+    expect(findings(rule, text).map((finding) => finding.messageId)).toEqual(["unquantified"]);
+  });
+});
