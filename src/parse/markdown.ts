@@ -9,6 +9,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Node } from "unist";
+import { restorePositions } from "./positions.js";
 import { splitPoints } from "./split.js";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
@@ -43,6 +44,12 @@ export const PARSER_EXTENSIONS = ["gfm", "frontmatter:yaml", "frontmatter:toml"]
  * document is parsed in parts cut before its top-level headings, which gives the same tree.
  */
 export function parseMarkdown(text: string, minimumPartLength?: number): Root {
+  const root = parseInParts(text, minimumPartLength);
+  restorePositions(root, text);
+  return root;
+}
+
+function parseInParts(text: string, minimumPartLength: number | undefined): Root {
   const points = splitPoints(text, minimumPartLength);
   if (points.length === 1) return parseWith(processorFor(text), text);
 
@@ -87,7 +94,9 @@ export function parseMarkdown(text: string, minimumPartLength?: number): Root {
 
 /** Parses the whole text in one piece, for tests that compare both paths. */
 export function parseMarkdownWhole(text: string): Root {
-  return parseWith(processorFor(text), text);
+  const root = parseWith(processorFor(text), text);
+  restorePositions(root, text);
+  return root;
 }
 
 function shiftPositions(node: Node, lines: number, offset: number): void {
