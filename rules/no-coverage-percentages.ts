@@ -6,10 +6,10 @@
  * says "Coverage". Other percentages, such as quantified impact in a threat, are allowed.
  */
 
-import type { Heading, Paragraph, TableCell } from "mdast";
-import { visit } from "unist-util-visit";
+import type { TableCell } from "mdast";
 import { defineRule } from "../src/rule.js";
 import { rangeOfNode } from "../src/parse/cells.js";
+import { allNodes } from "../src/parse/node-index.js";
 import { excerpt } from "../src/structure-util.js";
 import type { Range, ThreatModel } from "../src/types.js";
 
@@ -45,10 +45,10 @@ export default defineRule<Record<string, never>, "sentence" | "column">({
     const reportedCells = new Set<TableCell>();
 
     // 1. A percentage and "coverage" in the same sentence.
-    visit(model.root, (node) => {
-      if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") return;
-      const range = rangeOfNode(node as Paragraph | Heading | TableCell);
-      if (!range) return;
+    for (const { node } of allNodes(model.root)) {
+      if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") continue;
+      const range = rangeOfNode(node);
+      if (!range) continue;
       for (const span of coverageSentences(model, range)) {
         if (node.type === "tableCell") reportedCells.add(node);
         report({
@@ -57,7 +57,7 @@ export default defineRule<Record<string, never>, "sentence" | "column">({
           range: model.rangeOf(span.start, span.end),
         });
       }
-    });
+    }
 
     // 2. A percentage in a "Coverage" column.
     for (const table of model.tables) {
@@ -90,6 +90,9 @@ function coverageSentences(model: ThreatModel, range: Range): Match[] {
   const base = range.start.offset;
   const source = model.text.slice(base, range.end.offset);
   const spans: Match[] = [];
+  // Most texts never say "coverage"; sentence ends are non-word characters, so a sentence
+  // can only match where the whole text does.
+  if (!COVERAGE_COLUMN.test(source)) return spans;
   for (const sentence of sentencesOf(source)) {
     const text = source.slice(sentence.start, sentence.end);
     const percentages = matchesOf(PERCENTAGE, text);

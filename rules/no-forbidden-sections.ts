@@ -5,10 +5,9 @@
  * bold text, which some documents use as a heading.
  */
 
-import type { Paragraph } from "mdast";
-import { visit } from "unist-util-visit";
 import { defineRule } from "../src/rule.js";
 import { plainText, rangeOfNode } from "../src/parse/cells.js";
+import { nodesOfType } from "../src/parse/node-index.js";
 import { normaliseTitle } from "../src/parse/vocabulary.js";
 
 interface Options {
@@ -45,12 +44,12 @@ export default defineRule<Options, "forbidden">({
     }
 
     // A bold line on its own reads as a heading: `**Key Security Concerns**`.
-    visit(model.root, "paragraph", (paragraph: Paragraph) => {
+    for (const { node: paragraph } of nodesOfType(model.root, "paragraph")) {
       const [only] = paragraph.children;
-      if (paragraph.children.length !== 1 || only?.type !== "strong") return;
+      if (paragraph.children.length !== 1 || only?.type !== "strong") continue;
       const title = plainText(only.children).trim();
       const range = rangeOfNode(paragraph);
       if (range && forbidden.has(normaliseTitle(title))) report({ messageId: "forbidden", data: { title }, range });
-    });
+    }
   },
 });

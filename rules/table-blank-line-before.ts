@@ -5,10 +5,9 @@
  * block quotes are checked too.
  */
 
-import type { Table as MdastTable } from "mdast";
-import { visit } from "unist-util-visit";
 import { defineRule } from "../src/rule.js";
 import { rangeOfNode } from "../src/parse/cells.js";
+import { nodesOfType } from "../src/parse/node-index.js";
 import { excerpt, sourceText } from "../src/structure-util.js";
 import type { Fix } from "../src/types.js";
 
@@ -27,13 +26,13 @@ export default defineRule<Record<string, never>, "noBlankLine">({
   },
 
   check({ model, report }) {
-    visit(model.root, "table", (node: MdastTable, index, parent) => {
-      if (!parent || index === undefined || index === 0) return;
+    for (const { node, index, parent } of nodesOfType(model.root, "table")) {
+      if (!parent || index === undefined || index === 0) continue;
       const previous = parent.children[index - 1];
       const tableRange = rangeOfNode(node);
       const previousRange = previous ? rangeOfNode(previous) : undefined;
-      if (previous?.type !== "paragraph" || !tableRange || !previousRange) return;
-      if (tableRange.start.line - previousRange.end.line !== 1) return;
+      if (previous?.type !== "paragraph" || !tableRange || !previousRange) continue;
+      if (tableRange.start.line - previousRange.end.line !== 1) continue;
 
       const headerRange = node.children[0] ? rangeOfNode(node.children[0]) : undefined;
       const range = headerRange ?? tableRange;
@@ -48,7 +47,7 @@ export default defineRule<Record<string, never>, "noBlankLine">({
       // only tables at the top level get a fix.
       const fix = parent.type === "root" ? blankLineFix(model.text, previousRange.end.offset) : undefined;
       report(fix ? { ...descriptor, fix } : descriptor);
-    });
+    }
   },
 });
 

@@ -5,11 +5,10 @@
  * row-like line after a table in a block quote (a paragraph, not a row).
  */
 
-import type { Blockquote } from "mdast";
-import { visit } from "unist-util-visit";
 import { defineRule } from "../src/rule.js";
 import { brokenTables } from "../src/model-util.js";
 import { requireRange } from "../src/parse/cells.js";
+import { nodesOfType } from "../src/parse/node-index.js";
 import { kindOfId } from "../src/parse/vocabulary.js";
 import type { Row } from "../src/types.js";
 
@@ -78,20 +77,19 @@ export default defineRule<Record<string, never>, MessageIds>({
     }
 
     // 3. A row-like paragraph right after a block quote that ends in a table.
-    visit(model.root, (node, index, parent) => {
-      if (node.type !== "blockquote" || !parent || index === undefined) return;
-      const quote = node as Blockquote;
+    for (const { node: quote, index, parent } of nodesOfType(model.root, "blockquote")) {
+      if (!parent || index === undefined) continue;
       const last = quote.children[quote.children.length - 1];
       const next = parent.children[index + 1];
-      if (last?.type !== "table" || next?.type !== "paragraph") return;
+      if (last?.type !== "table" || next?.type !== "paragraph") continue;
       const range = requireRange(next);
       // After a blank line the paragraph cannot be read as a row, so it is no finding.
-      if (range.start.line !== requireRange(quote).end.line + 1) return;
+      if (range.start.line !== requireRange(quote).end.line + 1) continue;
       const lineEnd = endOfLine(model.text, range.start.offset);
       const text = model.text.slice(range.start.offset, lineEnd);
-      if (!text.includes("|")) return;
+      if (!text.includes("|")) continue;
       report({ messageId: "lazyRow", data: { text }, range: model.rangeOf(range.start.offset, lineEnd) });
-    });
+    }
   },
 });
 

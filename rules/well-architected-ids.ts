@@ -5,10 +5,9 @@
  * OPS-01 to OPS-11. References are read from all text outside code blocks, HTML included.
  */
 
-import type { Nodes } from "mdast";
-import { visit } from "unist-util-visit";
 import { defineRule } from "../src/rule.js";
 import { rangeOfNode } from "../src/parse/cells.js";
+import { allNodes } from "../src/parse/node-index.js";
 import type { Range, ThreatModel } from "../src/types.js";
 
 interface Options {
@@ -54,10 +53,10 @@ export default defineRule<Options, "outOfRange" | "unpadded">({
     // The lookbehind keeps `BSC-SEC-01` (a baseline-control ID) and `XSEC-01` out.
     const reference = new RegExp(`(?<![\\w-])(${prefixes.join("|")})(-?)(\\d{1,3})(?!\\d)`, "g");
 
-    visit(model.root, (node: Nodes) => {
-      if (node.type !== "text" && node.type !== "inlineCode" && node.type !== "html") return;
+    for (const { node } of allNodes(model.root)) {
+      if (node.type !== "text" && node.type !== "inlineCode" && node.type !== "html") continue;
       const nodeRange = rangeOfNode(node);
-      if (!nodeRange) return;
+      if (!nodeRange) continue;
       for (const match of node.value.matchAll(reference)) {
         const [written, prefix = "", hyphen = "", digits = ""] = match;
         const range = locate(model, node.value, nodeRange, match.index, written.length);
@@ -79,7 +78,7 @@ export default defineRule<Options, "outOfRange" | "unpadded">({
           });
         }
       }
-    });
+    }
   },
 });
 

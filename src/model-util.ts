@@ -3,9 +3,9 @@
  */
 
 import type { Paragraph } from "mdast";
-import { visit } from "unist-util-visit";
 import type { Entity, EntityKind, Range, Row, Table, TableKind, ThreatModel } from "./types.js";
 import { requireRange } from "./parse/cells.js";
+import { nodesOfType } from "./parse/node-index.js";
 import { ENTITY_TITLES, TABLE_TITLES, TEMPLATE_COLUMNS } from "./parse/vocabulary.js";
 
 /** The tables of one kind, in document order. */
@@ -90,19 +90,42 @@ function splitRow(line: string): string[] {
  * different number of cells. GFM then renders no table at all, only text.
  */
 export function brokenTables(model: ThreatModel): BrokenTable[] {
+  const cached = brokenTablesByModel.get(model);
+  if (cached) return cached;
+
   const found: BrokenTable[] = [];
-  visit(model.root, "paragraph", (paragraph) => {
+  for (const { node: paragraph } of nodesOfType(model.root, "paragraph")) {
     const range = requireRange(paragraph);
-    const source = model.text.slice(range.start.offset, range.end.offset);
-    const lines = source.split(/\r\n|\r|\n/, 3);
-    const [header, delimiter] = lines;
-    if (header === undefined || delimiter === undefined || !header.includes("|")) return;
+    // Only the first two lines matter; a paragraph can be megabytes long.
+    const headerEnd = lineEnd(model.text, range.start.offset, range.end.offset);
+    if (headerEnd >= range.end.offset) continue;
+    const header = model.text.slice(range.start.offset, headerEnd);
+    if (!header.includes("|")) continue;
+    const delimiterStart = nextLineStart(model.text, headerEnd);
+    const delimiter = model.text.slice(delimiterStart, lineEnd(model.text, delimiterStart, range.end.offset));
+    if (!delimiter.includes("-")) continue;
     const delimiterCells = splitRow(delimiter);
-    if (!delimiter.includes("-") || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return;
+    if (!delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) continue;
     const headerCells = splitRow(header).length;
     if (headerCells !== delimiterCells.length) {
       found.push({ paragraph, range, headerCells, delimiterCells: delimiterCells.length });
     }
-  });
+  }
+  brokenTablesByModel.set(model, found);
   return found;
+}
+
+const brokenTablesByModel = new WeakMap<ThreatModel, BrokenTable[]>();
+
+/** The offset of the first CR or LF at or after `start`, or `end` when there is none before it. */
+function lineEnd(text: string, start: number, end: number): number {
+  let offset = start;
+  while (offset < end && text.charCodeAt(offset) !== 10 && text.charCodeAt(offset) !== 13) offset++;
+  return offset;
+}
+
+/** The offset after the line ending (CRLF, CR or LF) that starts at `offset`. */
+function nextLineStart(text: string, offset: number): number {
+  if (text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10) return offset + 2;
+  return offset + 1;
 }
