@@ -95,8 +95,20 @@ export function quotableTexts(entity: Entity): string[] {
 export function quoteFit(quote: string, target: Entity): QuoteFit {
   if (quote.trim() === "") return "missing";
   const normalised = normaliseStatement(quote);
-  if (quotableTexts(target).some((text) => normaliseStatement(text) === normalised)) return "same";
+  if (normalisedQuotableTexts(target).includes(normalised)) return "same";
   return wordCount(quote) * 2 < wordCount(target.statement) ? "label" : "different";
+}
+
+/** `quotableTexts` normalised, kept per entity: an entity is quoted once for every link to it. */
+const normalisedByEntity = new WeakMap<Entity, string[]>();
+
+function normalisedQuotableTexts(entity: Entity): string[] {
+  let texts = normalisedByEntity.get(entity);
+  if (!texts) {
+    texts = quotableTexts(entity).map(normaliseStatement);
+    normalisedByEntity.set(entity, texts);
+  }
+  return texts;
 }
 
 /** Shortens a text for a message: whitespace collapsed, cut at a word boundary with `…`. */
