@@ -9,11 +9,12 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Node } from "unist";
+import { gateAutolinkTransform, parseGated } from "./autolinks.js";
 import { restorePositions } from "./positions.js";
 import { splitPoints } from "./split.js";
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
-const processorWithoutFrontmatter = unified().use(remarkParse).use(remarkGfm);
+const processor = gateAutolinkTransform(unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm));
+const processorWithoutFrontmatter = gateAutolinkTransform(unified().use(remarkParse).use(remarkGfm));
 
 /**
  * A fence line followed by a blank line starts no front matter: the dashes are a thematic
@@ -33,7 +34,7 @@ function processorFor(text: string): typeof processor {
  * after the first was stripped) gets a sacrificial one in front.
  */
 function parseWith(parser: typeof processor, text: string): Root {
-  return parser.parse(text.charCodeAt(0) === 0xfeff ? "\ufeff" + text : text);
+  return parseGated(parser, text.charCodeAt(0) === 0xfeff ? "\ufeff" + text : text);
 }
 
 /** The syntax extensions the parser runs with, for tests that pin them. */
@@ -72,7 +73,7 @@ function parseInParts(text: string, minimumPartLength: number | undefined): Root
     // More rows of the table that ended the previous part: parse them under a copy of the
     // header, move them to their place in the file, and append them to that table.
     const table = children[children.length - 1];
-    const part = processor.parse(start.tablePrefix + source);
+    const part = parseWith(processor, start.tablePrefix + source);
     const parsed = part.children[0];
     if (table?.type !== "table" || part.children.length !== 1 || parsed?.type !== "table") {
       // NOTE: the splitter expected a plain run of rows. When the parts disagree, the whole
@@ -86,7 +87,7 @@ function parseInParts(text: string, minimumPartLength: number | undefined): Root
     if (table.position && last?.position) table.position.end = { ...last.position.end };
   }
 
-  const whole = processor.parse("");
+  const whole = parseWith(processor, "");
   whole.children = children;
   whole.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
   return whole;
