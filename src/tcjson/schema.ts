@@ -4,7 +4,8 @@
  * for it.
  */
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import schema from "../../schemas/threat-composer.schema.json" with { type: "json" };
 import { describeSchemaErrors, type SchemaProblem } from "./messages.js";
 
@@ -19,6 +20,9 @@ let compiled: ValidateFunction | undefined;
  */
 export function compileThreatComposerSchema(): ValidateFunction {
   if (compiled) return compiled;
+  // Loaded here, not imported at the top: ajv takes tens of milliseconds to load, and a run
+  // over Markdown files never needs it.
+  const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
   const ajv = new Ajv({
     strict: true,
     allErrors: true,
