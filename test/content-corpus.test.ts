@@ -49,11 +49,9 @@ describe("example models under strict", () => {
 });
 
 describeCorpus("strict-template document under strict", () => {
-  const file = join(
-    corpusDir ?? "",
-    "md",
-    readdirSync(join(corpusDir ?? "", "md")).find((name) => name.startsWith("strict-template_")) ?? "",
-  );
+  // vitest runs the body of a skipped describe too, so the folder is read only when present.
+  const names = corpusDir === undefined ? [] : readdirSync(join(corpusDir, "md"));
+  const file = join(corpusDir ?? "", "md", names.find((name) => name.startsWith("strict-template_")) ?? "");
 
   it("names the threat each mis-numbered assumption link really quotes", async () => {
     const misnumbered = (await findingsOf(file, "xref-statement-sync")).filter((diagnostic) => diagnostic.messageId === "misnumbered");
