@@ -170,6 +170,17 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * The result for a file the parser could not read at all, such as text nested so deeply that
+ * it overflows the call stack. The file is named by the caller and the other files go on.
+ */
+export function unparsableResult(filePath: string, error: unknown): LintResult {
+  const reason = error instanceof RangeError && /call stack/i.test(error.message)
+    ? "it is nested too deeply to parse (maximum call stack size exceeded)"
+    : `parsing failed: ${error instanceof Error ? error.message : String(error)}`;
+  return { filePath, diagnostics: [], errorCount: 0, warningCount: 0, fatal: `cannot be linted: ${reason}` };
+}
+
 /** Counts errors and warnings into a result. */
 export function toResult(filePath: string, diagnostics: Diagnostic[], source?: string): LintResult {
   let errorCount = 0;

@@ -5,7 +5,7 @@
 
 import type { ResolvedConfig } from "./config/types.js";
 import { applyDirectives, readDirectives } from "./directives.js";
-import { resolveRules, runRules, sortDiagnostics, toResult, type ResolvedRule } from "./engine.js";
+import { resolveRules, runRules, sortDiagnostics, toResult, unparsableResult, type ResolvedRule } from "./engine.js";
 import { parseThreatModel } from "./parse/model.js";
 import { Vocabulary } from "./parse/vocabulary.js";
 import { presets } from "./presets.js";
@@ -64,7 +64,12 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     ? compileConfig(options.config)
     : { rules: rulesFor(options), vocabulary: options.vocabulary ?? new Vocabulary(), registry: ruleRegistry, reportUnused: "off" };
 
-  const model = parseThreatModel(text, { filePath, vocabulary: setup.vocabulary });
+  let model;
+  try {
+    model = parseThreatModel(text, { filePath, vocabulary: setup.vocabulary });
+  } catch (error) {
+    return unparsableResult(filePath, error);
+  }
   const found = runRules(model, setup.rules, options.readFile ? { readFile: options.readFile } : {});
   const { directives, invalid } = readDirectives(model);
   const diagnostics = applyDirectives(found, directives, invalid, {

@@ -3,7 +3,7 @@
  * `.json` files whose content is a ThreatComposer workspace.
  */
 
-import { runJsonRules, sortDiagnostics, toResult } from "../engine.js";
+import { runJsonRules, sortDiagnostics, toResult, unparsableResult } from "../engine.js";
 import { compileConfig, rulesFor, type LintTextOptions } from "../lint.js";
 import type { Diagnostic, LintResult } from "../types.js";
 import { parseTcJson } from "./document.js";
@@ -47,7 +47,12 @@ export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules" | "config
  * that rule is turned off, because no other check can run on it.
  */
 export function lintTcJsonText(text: string, filePath: string, options: LintJsonOptions = {}): LintResult {
-  const json = parseTcJson(text, filePath);
+  let json;
+  try {
+    json = parseTcJson(text, filePath);
+  } catch (error) {
+    return unparsableResult(filePath, error);
+  }
   const rules = options.config ? compileConfig(options.config).rules : rulesFor(options);
   const diagnostics = runJsonRules(json, rules);
 
