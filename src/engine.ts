@@ -44,6 +44,9 @@ export function resolveRules(
     const rule = registry.get(id);
     if (!rule) throw new ConfigError(`Unknown rule \`${id}\`; run \`tmlint rules\` to list the rule ids.`);
     const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (level !== "off" && level !== "warn" && level !== "error") {
+      throw new ConfigError(`rules.${id}: severity \`${String(level)}\` is not allowed; use "off", "warn" or "error".`);
+    }
     if (level === "off") continue;
     if (options !== undefined) validate?.(rule, options, `rules.${id}[1]`);
     resolved.push({

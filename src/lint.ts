@@ -5,7 +5,10 @@
 
 import type { ResolvedConfig } from "./config/types.js";
 import { applyDirectives, readDirectives } from "./directives.js";
-import { resolveRules, runRules, sortDiagnostics, toResult, unparsableResult, type ResolvedRule } from "./engine.js";
+import type { Ajv, ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import { describeErrors } from "./config/validate.js";
+import { ConfigError, resolveRules, runRules, sortDiagnostics, toResult, unparsableResult, type ResolvedRule } from "./engine.js";
 import { parseThreatModel } from "./parse/model.js";
 import { Vocabulary } from "./parse/vocabulary.js";
 import { presets } from "./presets.js";
@@ -25,11 +28,36 @@ export interface LintTextOptions {
   readFile?: FileReader;
 }
 
-/** Resolves a preset and overrides into the rules to run. */
+/** Resolves a preset and overrides into the rules to run; invalid settings raise a ConfigError. */
 export function rulesFor(options: Pick<LintTextOptions, "preset" | "rules">): ResolvedRule[] {
   const preset = typeof options.preset === "object" ? options.preset : presets[options.preset ?? "recommended"];
-  if (!preset) throw new Error(`Unknown preset \`${String(options.preset)}\`; use one of ${Object.keys(presets).join(", ")}.`);
-  return resolveRules({ ...preset.rules, ...options.rules }, ruleRegistry);
+  if (!preset) throw new ConfigError(`Unknown preset \`${String(options.preset)}\`; use one of ${Object.keys(presets).join(", ")}.`);
+  // Options given through the API are checked here; presets are checked by their tests.
+  return resolveRules({ ...preset.rules, ...options.rules }, ruleRegistry, options.rules ? validateOptionsNow : undefined);
+}
+
+const requireModule = createRequire(import.meta.url);
+const optionValidators = new WeakMap<AnyRule, ValidateFunction>();
+let optionsAjv: Ajv | undefined;
+
+/**
+ * Validates options given to `lintText` against the rule's schema. It loads ajv with
+ * `require`, since `lintText` is synchronous, and only when options are given.
+ */
+function validateOptionsNow(rule: AnyRule, options: unknown, where: string): void {
+  const { Ajv: AjvClass } = requireModule("ajv") as typeof import("ajv");
+  optionsAjv ??= new AjvClass({ allErrors: true, strict: false });
+  let validate = optionValidators.get(rule);
+  if (!validate) {
+    validate = optionsAjv.compile(rule.meta.schema);
+    optionValidators.set(rule, validate);
+  }
+  const merged = { ...(rule.meta.defaultOptions as object), ...(options as object) };
+  if (validate(merged)) return;
+  const problems = describeErrors(validate.errors ?? [], merged).map(
+    (problem) => `${where}${problem.path === "" ? "" : problem.path.startsWith("[") ? problem.path : `.${problem.path}`}: ${problem.message}`,
+  );
+  throw new ConfigError(problems.join("\n"));
 }
 
 /** What a configuration turns into for the engine; built once per configuration. */
