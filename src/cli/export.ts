@@ -36,7 +36,7 @@ export function defaultOutputPath(input: string): string {
  * `seed`) and returns the exit code. Loads the Markdown parser only when called.
  */
 export async function runExport(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const { mkdir, readFile } = await import("node:fs/promises");
+  const { mkdir } = await import("node:fs/promises");
   const { dirname, resolve } = await import("node:path");
   const { default: writeFileAtomic } = await import("write-file-atomic");
   const { parseThreatModel } = await import("../parse/model.js");
@@ -55,13 +55,14 @@ export async function runExport(args: Record<string, unknown>, io: CliIo): Promi
     return 2;
   }
 
-  let text: string;
-  try {
-    text = await readFile(input, "utf8");
-  } catch (error) {
-    io.stderr(`tmlint: cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check the path.\n`);
+  // The same reader as linting, so a folder, a binary file or a missing file is refused alike.
+  const { readTextFile } = await import("../files.js");
+  const outcome = await readTextFile(input);
+  if (!outcome.ok) {
+    io.stderr(`tmlint: cannot read \`${file}\`: ${outcome.message}; export takes a Markdown threat model.\n`);
     return 2;
   }
+  const text = outcome.text;
 
   let json: string;
   try {

@@ -213,7 +213,15 @@ describe("tmlint export", () => {
   it("reports a missing input file", async () => {
     const { io, err } = setup(SMALL);
     expect(await runExport({ file: "nope.md" }, io)).toBe(2);
-    expect(err.join("")).toBe("tmlint: cannot read `nope.md`: ENOENT; check the path.\n");
+    expect(err.join("")).toBe("tmlint: cannot read `nope.md`: file not found; export takes a Markdown threat model.\n");
+  });
+
+  it("refuses a binary input file", async () => {
+    const { folder, io, err } = setup(SMALL);
+    writeFileSync(join(folder, "binary.md"), "a\u0000b");
+    expect(await runExport({ file: "binary.md" }, io)).toBe(2);
+    expect(existsSync(join(folder, "binary.tc.json"))).toBe(false);
+    expect(err.join("")).toBe("tmlint: cannot read `binary.md`: not a text file (NUL byte at offset 1); export takes a Markdown threat model.\n");
   });
 
   it("names the default output", () => {
