@@ -5,7 +5,6 @@
 
 import GithubSlugger from "github-slugger";
 import type { Code, Heading, Html, Image, Nodes, Root, Table as MdastTable } from "mdast";
-import { visit } from "unist-util-visit";
 import type {
   Anchor,
   Cell,
@@ -28,6 +27,7 @@ import type {
 import { headingSlugSource, headingText, linksWithQuotes, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
 import { scanTags } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
+import { walkTree } from "./node-index.js";
 import { LineIndex, stripBom } from "./text.js";
 import {
   ID_PREFIX,
@@ -114,7 +114,7 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
     //    top-level heading is walked too, for the links and `<a id>` anchors in its text.
     const section = current;
     const nearest = lastHeading;
-    visit(block, (node) => {
+    walkTree(block, (node) => {
       switch (node.type) {
         case "heading": {
           if (node === block) break;
@@ -332,6 +332,8 @@ function buildRow(node: MdastTable["children"][number], table: Table, index: num
   const cells: Cell[] = node.children.map((cellNode, cellIndex) => {
     const content = readCell(cellNode);
     pieces.push(content.pieces);
+    // NOTE: remark's cell position starts at the pipe before the cell and includes its
+    // padding, so findings reported at a whole cell start two columns before the value.
     const range = requireRange(cellNode);
     return {
       text: content.text,
