@@ -11,7 +11,7 @@
  */
 
 import type { Nodes } from "mdast";
-import { visit } from "unist-util-visit";
+import { walkTree } from "../src/parse/node-index.js";
 import { defineRule } from "../src/rule.js";
 import { entitiesOf } from "../src/model-util.js";
 import { rangeOfNode } from "../src/parse/cells.js";
@@ -204,7 +204,7 @@ function findTerm(model: ThreatModel, terms: readonly string[]): FoundTerm | und
     if (!section) continue;
     const blocks: Nodes[] = [...section.nodes, ...section.subheadings.map((heading) => heading.node)];
     for (const block of blocks) {
-      visit(block, (node) => {
+      walkTree(block, (node) => {
         // Image URLs and alt text are not read: base64 data can spell a term by chance.
         if (node.type !== "text" && node.type !== "inlineCode" && node.type !== "code") return;
         const range = rangeOfNode(node);

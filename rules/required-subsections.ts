@@ -9,8 +9,7 @@
  * them and this rule does not report them a second time.
  */
 
-import type { List } from "mdast";
-import { visit } from "unist-util-visit";
+import { walkTree } from "../src/parse/node-index.js";
 import { defineRule } from "../src/rule.js";
 import { SECTION_TITLES } from "../src/parse/vocabulary.js";
 import {
@@ -100,8 +99,8 @@ export default defineRule<Options, "missing" | "empty" | "notNumbered">({
 function hasOrderedList(section: Section, heading: Section["heading"]): boolean {
   let found = false;
   for (const block of blocksUnder(section, heading)) {
-    visit(block, "list", (list: List) => {
-      if (list.ordered) found = true;
+    walkTree(block, (node) => {
+      if (node.type === "list" && node.ordered) found = true;
     });
   }
   return found;

@@ -13,7 +13,7 @@
  */
 
 import type { Html } from "mdast";
-import { visit } from "unist-util-visit";
+import { nodesOfType } from "./parse/node-index.js";
 import { closestId } from "./suggest.js";
 import type { Diagnostic, Range, SeveritySetting, ThreatModel } from "./types.js";
 
@@ -42,7 +42,7 @@ export function readDirectives(model: ThreatModel): { directives: Directive[]; i
   // Most documents hold no directive: skip the tree walk for them.
   if (!model.text.includes("tmlint-")) return { directives, invalid };
 
-  visit(model.root, "html", (node: Html) => {
+  for (const { node } of nodesOfType(model.root, "html")) {
     for (const comment of commentsIn(node, model)) {
       const parsed = parseComment(comment.body);
       if (parsed === undefined) continue;
@@ -58,7 +58,7 @@ export function readDirectives(model: ThreatModel): { directives: Directive[]; i
       const text = [`tmlint-${parsed.kind}`, ...parsed.ruleIds].join(" ");
       directives.push({ ...parsed, text, range: comment.range });
     }
-  });
+  }
   return { directives, invalid };
 }
 

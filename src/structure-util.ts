@@ -5,9 +5,9 @@
  */
 
 import type { Nodes } from "mdast";
-import { visit } from "unist-util-visit";
 import type { Diagram, HeadingInfo, Range, Section, ThreatModel } from "./types.js";
 import { rangeOfNode } from "./parse/cells.js";
+import { walkTree } from "./parse/node-index.js";
 import { SUBSECTION_NAMES, Vocabulary } from "./parse/vocabulary.js";
 
 /** A key of `SUBSECTION_NAMES`: `summary`, `workflow`, `dataflow-diagram`, … */
@@ -92,7 +92,7 @@ function nextBoundary(section: Section, offset: number, depth: number): number {
 /** Returns the readable text of a block: text and code values joined, without Markdown syntax. */
 export function blockText(node: Nodes): string {
   const parts: string[] = [];
-  visit(node, (child) => {
+  walkTree(node, (child) => {
     if (child.type === "text" || child.type === "inlineCode" || child.type === "code") parts.push(child.value);
   });
   return parts.join(" ");

@@ -61,3 +61,20 @@ export function nodesOfType<Type extends Nodes["type"]>(root: Root, type: Type):
 export function allNodes(root: Root): readonly NodeEntry[] {
   return indexOf(root).all;
 }
+
+/**
+ * Calls `visitor` for `tree` and every node below it, in document order, with the node's
+ * parent and index. It keeps its own stack instead of recursing, so that input nested ten
+ * thousand levels deep (`> > > …`, `- - - …`) cannot overflow the call stack.
+ */
+export function walkTree(tree: Nodes, visitor: (node: Nodes, index: number | undefined, parent: Parents | undefined) => void): void {
+  const stack: NodeEntry[] = [{ node: tree, parent: undefined, index: undefined }];
+  while (stack.length > 0) {
+    const { node, parent, index } = stack.pop() as NodeEntry;
+    visitor(node, index, parent);
+    if (!("children" in node)) continue;
+    for (let child = node.children.length - 1; child >= 0; child--) {
+      stack.push({ node: node.children[child] as Nodes, parent: node, index: child });
+    }
+  }
+}
