@@ -4,8 +4,10 @@
  * files are still linted.
  */
 
+import { stat } from "node:fs/promises";
 import type { LintResult } from "./types.js";
 import { readTextFile } from "./files.js";
+import { defaultConcurrency, LintPool, mayBeSlow, workersAvailable } from "./lint-pool.js";
 import { lintText, type LintTextOptions } from "./lint.js";
 import { lintTcJsonText } from "./tcjson/lint.js";
 import { readFileIfPresent } from "./tcjson/read-file.js";
@@ -17,11 +19,29 @@ export interface LintFileOptions extends Omit<LintTextOptions, "filePath"> {}
 
 /** Options for many files: how configuration is found, or one configuration for all of them. */
 export interface LintFilesOptions extends LoadConfigOptions {
-  /** One configuration for every file, in place of discovery. */
+  /** One configuration for every file, in place of discovery. Files are then linted in this thread, with no time limit. */
   config?: ResolvedConfig;
   /** A resolver to share with the caller, so that configuration files are read once per run. */
   resolver?: ConfigResolver;
+  /**
+   * Seconds one file may take on a worker thread before it gets a `fatal` result; 0 for no
+   * limit. `DEFAULT_MAX_FILE_TIME` by default. Large files and files dense in inline markup
+   * run on a worker, and so does every file when `concurrency` allows several at once.
+   */
+  maxFileTime?: number;
+  /** The most files linted at once on worker threads; 1 lints them one by one. The number of cores by default. */
+  concurrency?: number;
 }
+
+/** The default of `--max-file-time`, in seconds. */
+export const DEFAULT_MAX_FILE_TIME = 30;
+
+/**
+ * A run spreads its files over worker threads from this many files and this many bytes on:
+ * below that, starting the threads (each loads tmlint again) costs more than it saves.
+ */
+const CONCURRENT_MIN_FILES = 6;
+const CONCURRENT_MIN_BYTES = 1024 * 1024;
 
 /** Lints one file. A file that cannot be read gives a result with `fatal` set. */
 export async function lintFile(path: string, options: LintFileOptions = {}): Promise<LintResult> {
@@ -64,7 +84,37 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const configs: ResolvedConfig[] = [];
   for (const path of paths) configs.push(options.config ?? (await (resolver as ConfigResolver).forFile(path)));
 
-  const results: LintResult[] = [];
-  for (const [index, path] of paths.entries()) results.push(await lintFile(path, { config: configs[index] as ResolvedConfig }));
-  return results;
+  const maxFileTime = options.maxFileTime ?? DEFAULT_MAX_FILE_TIME;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
+  // Rules are functions and cannot go to a thread, so a given `config` keeps every file here.
+  const pool = resolver && workersAvailable() ? new LintPool({ loadOptions: resolver.loadOptions, maxFileTime, size: concurrency }) : undefined;
+  try {
+    if (pool && concurrency > 1 && (await worthSpreading(paths))) return await Promise.all(paths.map((path) => pool.lint(path)));
+
+    const results: LintResult[] = [];
+    for (const [index, path] of paths.entries()) {
+      const outcome = await readTextFile(path);
+      if (!outcome.ok) {
+        results.push({ filePath: path, diagnostics: [], errorCount: 0, warningCount: 0, fatal: outcome.message });
+      } else if (pool && maxFileTime > 0 && mayBeSlow(outcome.text)) {
+        results.push(await pool.lint(path));
+      } else {
+        results.push(lintSource(path, outcome.text, outcome.invalidUtf8Offset, { config: configs[index] as ResolvedConfig }));
+      }
+    }
+    return results;
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Tells whether enough files and bytes are to be linted for worker threads to pay off. */
+async function worthSpreading(paths: readonly string[]): Promise<boolean> {
+  if (paths.length < CONCURRENT_MIN_FILES) return false;
+  let bytes = 0;
+  for (const path of paths) {
+    bytes += (await stat(path).catch(() => undefined))?.size ?? 0;
+    if (bytes >= CONCURRENT_MIN_BYTES) return true;
+  }
+  return false;
 }

@@ -93,7 +93,11 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
 
     // 2. Resolve every file's configuration before linting any: a mistake stops the run here.
     for (const file of gathered.files) configs.push(await resolver.forFile(file));
-    results = await lintFiles(gathered.files, { resolver });
+    results = await lintFiles(gathered.files, {
+      resolver,
+      maxFileTime: args.maxFileTime,
+      ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
+    });
   }
 
   // 3. Files that could not be read are reported apart from the findings.

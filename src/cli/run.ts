@@ -72,6 +72,10 @@ export interface LintArguments {
   reportUnusedDisableDirectives: boolean;
   printConfig: string | undefined;
   listRules: boolean;
+  /** Seconds one file may take; 0 for no limit. */
+  maxFileTime: number;
+  /** The most files linted at once; undefined for the number of cores. */
+  concurrency: number | undefined;
 }
 
 function buildParser(argv: readonly string[]) {
@@ -124,6 +128,16 @@ function buildParser(argv: readonly string[]) {
       type: "boolean",
       default: true,
       describe: "Exit 2 when a path or glob matches no file",
+    })
+    .group(["max-file-time", "concurrency"], "Performance:")
+    .option("max-file-time", {
+      type: "number",
+      default: 30,
+      describe: "Stop linting a file after this many seconds and report it as too slow (exit 2); 0 turns the limit off",
+    })
+    .option("concurrency", {
+      type: "number",
+      describe: "Lint at most this many files at once on worker threads (default: the number of cores; 1 lints one by one)",
     })
     .option("list-rules", { type: "boolean", default: false, describe: "Same as `tmlint rules`" })
     .example("$0 docs/threat-model.md", "Lint one file with the configuration found above it")
@@ -212,6 +226,14 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     return "--max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.";
   }
+  const maxFileTime = args.maxFileTime as number;
+  if (!Number.isFinite(maxFileTime) || maxFileTime < 0) {
+    return "--max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.";
+  }
+  const concurrency = args.concurrency as number | undefined;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    return "--concurrency must be a whole number of 1 or more, such as `--concurrency 4`.";
+  }
   if (config === "") return "--config needs a file path, such as `--config .tmlintrc.json`.";
   if (stdin && (paths.length > 0 || filesFrom !== undefined)) {
     return "--stdin lints standard input alone; drop the file arguments and --files-from, or drop --stdin.";
@@ -241,6 +263,8 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
     reportUnusedDisableDirectives: args.reportUnusedDisableDirectives === true,
     printConfig: args.printConfig as string | undefined,
     listRules: args.listRules === true,
+    maxFileTime,
+    concurrency,
   };
 }
 

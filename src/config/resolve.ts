@@ -82,6 +82,11 @@ export class ConfigResolver {
     this.commandLineIgnores = (options.ignorePatterns ?? []).map((pattern) => compileGlob(pattern, this.cwd, "--ignore-pattern"));
   }
 
+  /** The options this resolver was made with, so that a worker thread can make an equal one. */
+  get loadOptions(): LoadConfigOptions {
+    return { ...this.options, cwd: this.cwd };
+  }
+
   /** Resolves the configuration for a file (which need not exist). */
   async forFile(filePath: string): Promise<ResolvedConfig> {
     const absolute = resolve(this.cwd, filePath);

@@ -116,8 +116,16 @@ export function findingsOf(result: LintResult): unknown {
   };
 }
 
-/** The number of cases a property runs: `TMLINT_FUZZ_RUNS` when set (`npm run fuzz`), else `normal`. */
+/** The long mode's multiplier of case counts: `TMLINT_FUZZ_SCALE` (`npm run fuzz` sets 40), else 1. */
+export const FUZZ_SCALE = ((): number => {
+  const fromEnvironment = Number(process.env.TMLINT_FUZZ_SCALE);
+  return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : 1;
+})();
+
+/** True in the long mode, which also runs the slow hostile inputs and longer adversarial lines. */
+export const LONG_MODE = process.env.TMLINT_FUZZ_SCALE !== undefined;
+
+/** The number of cases a property runs: `normal` times `FUZZ_SCALE`. */
 export function caseCount(normal: number): number {
-  const fromEnvironment = Number(process.env.TMLINT_FUZZ_RUNS);
-  return Number.isSafeInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : normal;
+  return Math.ceil(normal * FUZZ_SCALE);
 }

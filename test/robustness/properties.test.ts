@@ -12,12 +12,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lintFiles } from "../../src/lint-files.js";
 import { ruleRegistry } from "../../rules/index.js";
 import { anyText, markdownDocument, mutatedDocument, seedDocuments } from "./arbitraries.js";
-import { caseCount, findingsOf, lintAndCheck } from "./check.js";
+import { caseCount, findingsOf, lintAndCheck, LONG_MODE } from "./check.js";
 
 const seeds = seedDocuments();
-const FUZZING = process.env.TMLINT_FUZZ_RUNS !== undefined;
-/** Long runs need no per-test time limit; the normal suite keeps vitest's. */
-const TIMEOUT = FUZZING ? 0 : 60_000;
+/** Long runs need no per-test time limit; the normal suite keeps one. */
+const TIMEOUT = LONG_MODE ? 0 : 60_000;
 
 function assertSound(text: string): void {
   const { problems } = lintAndCheck(text);
@@ -46,7 +45,7 @@ describe("robustness properties", () => {
         const again = findingsOf(lintAndCheck(text).result);
         expect(again).toEqual(first);
       }),
-      { numRuns: Math.ceil(caseCount(150) / (FUZZING ? 4 : 1)) },
+      { numRuns: caseCount(150) },
     );
   }, TIMEOUT);
 });
@@ -73,7 +72,7 @@ describe("findings of files linted alone and together", () => {
           expect(findingsOf(alone as never), path).toEqual(findingsOf(together[index] as never));
         }
       }),
-      { numRuns: Math.ceil(caseCount(12) / (FUZZING ? 20 : 1)) },
+      { numRuns: caseCount(12) },
     );
   }, TIMEOUT);
 });

@@ -21,9 +21,9 @@ import { ruleRegistry } from "../../rules/index.js";
 import type { ThreatModel } from "../../src/types.js";
 import { repoRoot } from "../helpers.js";
 import { adversarialLines, documentWithLine, type AdversarialLine } from "./adversarial.js";
+import { LONG_MODE } from "./check.js";
 
 const BUDGET_MS = 100;
-const FUZZING = process.env.TMLINT_FUZZ_RUNS !== undefined;
 
 /** Lines whose Markdown parse is superlinear in remark; shorter so that the test ends. */
 const SLOW_TO_PARSE = new Set([
@@ -127,7 +127,7 @@ function slowRules(model: ThreatModel, jsonText: string): string[] {
 }
 
 function lineLength(line: AdversarialLine, normal: number, fuzz: number): number {
-  return SLOW_TO_PARSE.has(line.name) ? (FUZZING ? fuzz / 10 : normal / 4) : FUZZING ? fuzz : normal;
+  return SLOW_TO_PARSE.has(line.name) ? (LONG_MODE ? fuzz / 10 : normal / 4) : LONG_MODE ? fuzz : normal;
 }
 
 describe("rule cost on adversarial lines", () => {
@@ -139,7 +139,7 @@ describe("rule cost on adversarial lines", () => {
       const line = adversarialLines(length).find((candidate) => candidate.name === name) as AdversarialLine;
       const model = parseThreatModel(documentWithLine(line.text), { filePath: "/virtual/tm.md" });
       expect(slowRules(model, jsonWithLine(line.text))).toEqual([]);
-    }, FUZZING ? 0 : 60_000);
+    }, LONG_MODE ? 0 : 60_000);
   }
 });
 
