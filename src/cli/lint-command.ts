@@ -100,16 +100,18 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
     });
   }
 
-  // 3. Files that could not be read are reported apart from the findings.
+  // 3. Files that could not be read are reported on standard error. Report formats that have
+  //    a place for a failed file (a SARIF notification, a JUnit error) carry them too.
   const readable = results.filter((result) => {
     if (result.fatal === undefined) return true;
     fail(`${displayPath(result.filePath, io.cwd)}: ${result.fatal}.`);
     return false;
   });
+  const reported = REPORT_FORMATS.has(args.format) ? results : readable;
 
   // 4. Format, print, and work out the exit code.
   const warningCount = readable.reduce((sum, result) => sum + result.warningCount, 0);
-  const shown = args.quiet ? readable.map(errorsOnly) : readable;
+  const shown = args.quiet ? reported.map(errorsOnly) : reported;
   const written = await writeReport(shown, registryOf(configs, await resolver.registryForCwd()), args, io);
   if (!written) return EXIT_FAILURE;
 
@@ -121,6 +123,9 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   }
   return EXIT_OK;
 }
+
+/** Machine-read formats, which also list files that could not be linted. */
+const REPORT_FORMATS = new Set(["json", "sarif", "junit", "gitlab", "github"]);
 
 /** Collects the paths to lint and the folder they are relative to; returns undefined after printing a usage error. */
 async function readInputs(resolver: ConfigResolver, args: LintArguments, io: CliIo): Promise<{ paths: string[]; base: string } | undefined> {

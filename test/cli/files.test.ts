@@ -174,6 +174,18 @@ describe("unmatched paths and globs", () => {
     expect(result.stderr).toBe("tmlint: bin.md: not a text file (NUL byte at offset 0).\n");
     expect(result.code).toBe(2);
   });
+
+  it("an unreadable file is listed in report formats", async () => {
+    const root = tree({ "bin.md": "\u0000\u0001", "a.md": "# Clean\n", ".tmlintrc.json": XREF_ERROR });
+    const sarif = await runCli(root, ["-f", "sarif", "a.md", "bin.md"]);
+    const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications[0].message.text).toBe("not a text file (NUL byte at offset 0)");
+    expect(sarif.code).toBe(2);
+
+    const json = await runCli(root, ["-f", "json", "a.md", "bin.md"]);
+    expect(JSON.parse(json.stdout).map((file: { fatal?: string }) => file.fatal)).toEqual([undefined, "not a text file (NUL byte at offset 0)"]);
+  });
 });
 
 describe("configured files", () => {
