@@ -24,9 +24,10 @@ export interface LintFilesOptions extends LoadConfigOptions {
   /** A resolver to share with the caller, so that configuration files are read once per run. */
   resolver?: ConfigResolver;
   /**
-   * Seconds one file may take on a worker thread before it gets a `fatal` result; 0 for no
-   * limit. `DEFAULT_MAX_FILE_TIME` by default. Large files and files dense in inline markup
-   * run on a worker, and so does every file when `concurrency` allows several at once.
+   * Seconds one file may take on a worker thread before it gets a `fatal` result, and as
+   * many more for every 4 MB of its size; 0 for no limit. `DEFAULT_MAX_FILE_TIME` by
+   * default. Large files and files dense in inline markup run on a worker, and so does
+   * every file when `concurrency` allows several at once.
    */
   maxFileTime?: number;
   /** The most files linted at once on worker threads; 1 lints them one by one. The number of cores by default. */
@@ -89,7 +90,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   // Rules are functions and cannot go to a thread, so a given `config` keeps every file here.
   const pool = resolver && workersAvailable() ? new LintPool({ loadOptions: resolver.loadOptions, maxFileTime, size: concurrency }) : undefined;
   try {
-    if (pool && concurrency > 1 && (await worthSpreading(paths))) return await Promise.all(paths.map((path) => pool.lint(path)));
+    const sizes = pool && concurrency > 1 ? await spreadableSizes(paths) : undefined;
+    if (pool && sizes) return await Promise.all(paths.map((path, index) => pool.lint(path, sizes[index] ?? 0)));
 
     const results: LintResult[] = [];
     for (const [index, path] of paths.entries()) {
@@ -97,7 +99,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       if (!outcome.ok) {
         results.push({ filePath: path, diagnostics: [], errorCount: 0, warningCount: 0, fatal: outcome.message });
       } else if (pool && maxFileTime > 0 && mayBeSlow(outcome.text)) {
-        results.push(await pool.lint(path));
+        results.push(await pool.lint(path, Buffer.byteLength(outcome.text)));
       } else {
         results.push(lintSource(path, outcome.text, outcome.invalidUtf8Offset, { config: configs[index] as ResolvedConfig }));
       }
@@ -108,13 +110,12 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   }
 }
 
-/** Tells whether enough files and bytes are to be linted for worker threads to pay off. */
-async function worthSpreading(paths: readonly string[]): Promise<boolean> {
-  if (paths.length < CONCURRENT_MIN_FILES) return false;
-  let bytes = 0;
-  for (const path of paths) {
-    bytes += (await stat(path).catch(() => undefined))?.size ?? 0;
-    if (bytes >= CONCURRENT_MIN_BYTES) return true;
-  }
-  return false;
+/**
+ * Returns the size of each file when enough files and bytes are to be linted for worker
+ * threads to pay off, else undefined. A file that cannot be read counts 0 bytes.
+ */
+async function spreadableSizes(paths: readonly string[]): Promise<number[] | undefined> {
+  if (paths.length < CONCURRENT_MIN_FILES) return undefined;
+  const sizes = await Promise.all(paths.map(async (path) => (await stat(path).catch(() => undefined))?.size ?? 0));
+  return sizes.reduce((total, size) => total + size, 0) >= CONCURRENT_MIN_BYTES ? sizes : undefined;
 }

@@ -44,7 +44,7 @@ export interface WorkerData {
 
 export interface PoolOptions {
   loadOptions: LoadConfigOptions;
-  /** Seconds one file may take in a worker; 0 for no limit. */
+  /** Seconds one file may take in a worker, scaled by `fileTimeLimit`; 0 for no limit. */
   maxFileTime: number;
   /** The maximum number of workers. */
   size: number;
@@ -53,6 +53,8 @@ export interface PoolOptions {
 interface Task {
   id: number;
   path: string;
+  /** The file's size in bytes, which scales its time limit. */
+  bytes: number;
   resolve: (result: LintResult) => void;
   reject: (error: Error) => void;
 }
@@ -64,9 +66,24 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** Returns the `fatal` text of a file that ran past `--max-file-time`. */
-export function tooSlowMessage(seconds: number): string {
-  return `too slow to lint: stopped after ${seconds} s, the --max-file-time limit; split the file, or raise the limit (0 turns it off)`;
+/** Bytes of file size that add `--max-file-time` once more to a file's limit. */
+export const BYTES_PER_TIME_STEP = 4 * 1024 * 1024;
+
+/**
+ * Returns the seconds a file of `bytes` may take: `maxFileTime`, and `maxFileTime` more for
+ * every 4 MB, so that a large but ordinary document (20 MB took 31 s on a loaded 2-core
+ * machine) is not stopped while a small file that parses slowly still is.
+ */
+export function fileTimeLimit(maxFileTime: number, bytes: number): number {
+  return maxFileTime * (1 + bytes / BYTES_PER_TIME_STEP);
+}
+
+/** Returns the `fatal` text of a file that ran past its time limit. */
+export function tooSlowMessage(maxFileTime: number, bytes: number): string {
+  const limit = fileTimeLimit(maxFileTime, bytes);
+  const shown = Number.isInteger(limit) ? String(limit) : limit.toFixed(1);
+  const size = bytes < BYTES_PER_TIME_STEP / 4 ? "" : ` for its ${(bytes / 1e6).toFixed(1)} MB`;
+  return `too slow to lint: stopped after ${shown} s, the --max-file-time ${maxFileTime} limit${size}; split the file, or raise the limit (0 turns it off)`;
 }
 
 /**
@@ -85,11 +102,11 @@ export class LintPool {
     this.options = options;
   }
 
-  /** Lints one file on a worker. Resolves with a `fatal` result when the file takes too long. */
-  lint(path: string): Promise<LintResult> {
+  /** Lints one file of `bytes` on a worker. Resolves with a `fatal` result when the file takes too long. */
+  lint(path: string, bytes: number): Promise<LintResult> {
     if (this.closed) return Promise.reject(new Error("the lint pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, path, resolve, reject });
+      this.queue.push({ id: this.nextId++, path, bytes, resolve, reject });
       this.dispatch();
     });
   }
@@ -149,15 +166,15 @@ export class LintPool {
     slot.task = task;
     const request: WorkerRequest = { id: task.id, path: task.path };
     slot.worker.postMessage(request);
-    const seconds = this.options.maxFileTime;
-    if (seconds > 0) {
+    const { maxFileTime } = this.options;
+    if (maxFileTime > 0) {
       slot.timer = setTimeout(() => {
         const timedOut = this.finish(slot);
         this.remove(slot);
         void this.stop(slot);
-        timedOut?.resolve(failedResult(timedOut.path, tooSlowMessage(seconds)));
+        timedOut?.resolve(failedResult(timedOut.path, tooSlowMessage(maxFileTime, timedOut.bytes)));
         this.dispatch();
-      }, seconds * 1000);
+      }, fileTimeLimit(maxFileTime, task.bytes) * 1000);
     }
   }
 

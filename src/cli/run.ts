@@ -133,7 +133,7 @@ function buildParser(argv: readonly string[]) {
     .option("max-file-time", {
       type: "number",
       default: 30,
-      describe: "Stop linting a file after this many seconds and report it as too slow (exit 2); 0 turns the limit off",
+      describe: "Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); 0 turns the limit off",
     })
     .option("concurrency", {
       type: "number",
