@@ -63,16 +63,23 @@ function exampleLayout(): ExampleLayout {
   return { lines, delimiters };
 }
 
+/** A document built around an adversarial line, and how many times the line occurs in it. */
+export interface AdversarialDocument {
+  text: string;
+  placements: number;
+}
+
 /**
  * The worked example with each table reduced to its header and one row, and `line` in every
  * cell of that row except the ID. The first table also gets a row with `line` as its ID.
  * A paragraph holding `line` follows every heading.
  */
-export function documentWithLine(line: string): string {
+export function documentWithLine(line: string): AdversarialDocument {
   const { lines, delimiters } = exampleLayout();
   const out: string[] = [];
   let index = 0;
   let firstTable = true;
+  let placements = 0;
   while (index < lines.length) {
     const current = lines[index] as string;
     if (delimiters.includes(index)) {
@@ -82,15 +89,22 @@ export function documentWithLine(line: string): string {
       const idCell = cells[0] ?? "";
       const row = [idCell, ...cells.slice(1).map(() => ` ${line} `)];
       out.push(`|${row.join("|")}|`);
-      if (firstTable) out.push(`|${[` ${line} `, ...cells.slice(1)].join("|")}|`);
+      placements += row.length - 1;
+      if (firstTable) {
+        out.push(`|${[` ${line} `, ...cells.slice(1)].join("|")}|`);
+        placements++;
+      }
       firstTable = false;
       index++;
       while (index < lines.length && (lines[index] as string).startsWith("|")) index++;
       continue;
     }
     out.push(current);
-    if (current.startsWith("#")) out.push("", line, "");
+    if (current.startsWith("#")) {
+      out.push("", line, "");
+      placements++;
+    }
     index++;
   }
-  return out.join("\n");
+  return { text: out.join("\n"), placements };
 }
