@@ -6,10 +6,19 @@
 
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
+import picomatch from "picomatch";
 
 /** Folders never searched when a folder is linted. */
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+
+/**
+ * Tells whether a path is a glob pattern, as tinyglobby's `isDynamicPattern` does, without
+ * loading tinyglobby.
+ */
+export function isDynamicPattern(pattern: string): boolean {
+  const scan = picomatch.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
 
 /** Tells whether a file name is one tmlint lints when it finds it in a folder. */
 export function isLintable(name: string): boolean {
@@ -64,6 +73,8 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
     }
 
     if (isDynamicPattern(input)) {
+      // Loaded only for a glob: a run over plain paths never needs it.
+      const { glob } = await import("tinyglobby");
       const matches = await glob(input, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"] });
       const kept = matches.filter((file) => !options.isIgnored?.(file)).sort();
       if (kept.length === 0 && !options.allowUnmatched) {

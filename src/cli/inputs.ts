@@ -11,9 +11,8 @@
 
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { isDynamicPattern } from "tinyglobby";
 import type { ConfigResolver } from "../config/resolve.js";
-import { describeError, displayPath, expandPaths } from "../files.js";
+import { describeError, displayPath, expandPaths, isDynamicPattern } from "../files.js";
 
 export interface GatheredFiles {
   /** Absolute paths, in the order given, each once. */

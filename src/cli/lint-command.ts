@@ -9,7 +9,6 @@
 
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { ConfigResolver } from "../config/resolve.js";
 import { ConfigFileError, type ConfigProblem } from "../config/read.js";
 import type { ResolvedConfig } from "../config/types.js";
@@ -204,6 +203,7 @@ async function writeReport(results: LintResult[], rules: ReadonlyMap<string, Any
   try {
     await mkdir(dirname(target), { recursive: true });
     // The report appears whole or not at all: a CI step never uploads half a SARIF file.
+    const { default: writeFileAtomic } = await import("write-file-atomic");
     await writeFileAtomic(target, output);
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
