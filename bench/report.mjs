@@ -91,7 +91,7 @@ export function renderReport({ sizes, tools, skipped, results, inputBytes, fileC
     `- Command: \`${command}\` (total ${formatSeconds(elapsedMs)})`,
     `- Machine: ${processor}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${type()} ${release()}, Node.js ${process.version}`,
     `- Load average over 1 minute: ${loadBefore.toFixed(2)} before the run, ${loadavg()[0]?.toFixed(2)} after it; a load above the core count means other processes competed for the cores`,
-    `- tmlint ${rootPackage.version} at commit ${gitCommit()}, run as \`node dist/src/cli/bin.js --preset strict FILES\``,
+    `- tmlint ${rootPackage.version} at commit ${gitCommit()}, run as \`node dist/bundle/tmlint.js --preset strict FILES\` (the package's \`tmlint\` executable)`,
     `- Parse floor: unified ${installedVersion("unified", rootModules)}, remark-parse ${installedVersion("remark-parse", rootModules)}, ` +
       `remark-gfm ${installedVersion("remark-gfm", rootModules)}, remark-frontmatter ${installedVersion("remark-frontmatter", rootModules)}, ` +
       `micromark-extension-gfm-table ${installedVersion("micromark-extension-gfm-table", rootModules)}`,

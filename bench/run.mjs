@@ -44,10 +44,10 @@ const TOOLS = [
   {
     key: "tmlint",
     label: "tmlint",
-    script: join(ROOT, "dist/src/cli/bin.js"),
+    script: join(ROOT, "dist/bundle/tmlint.js"),
     args: ["--preset", "strict"],
     successExitCodes: [0, 1],
-    missingNote: "`dist/src/cli/bin.js` does not exist; run `npm run build` first.",
+    missingNote: "`dist/bundle/tmlint.js` does not exist; run `npm run build` first.",
   },
   {
     key: "floor",

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.js";
 
 const bin = resolve(repoRoot, "dist/src/cli/bin.js");
+const bundle = resolve(repoRoot, "dist/bundle/tmlint.js");
 const built = existsSync(bin);
 if (!built) console.warn(`startup tests skipped: ${bin} is missing; run \`npm run build\` first.`);
 
@@ -38,11 +39,11 @@ writeFileSync(join(folder, "hooks.mjs"), HOOKS);
 writeFileSync(join(folder, "preload.mjs"), PRELOAD);
 writeFileSync(join(folder, "tm.md"), "# Threat Model\n\n[**T-0404**](#T-0404)\n");
 
-/** Runs the built executable and returns its output and the modules it loaded. */
-function loadedModules(argv: readonly string[]): { stdout: string; modules: string[] } {
+/** Runs a built executable and returns its output and the modules it loaded. */
+function loadedModules(argv: readonly string[], script = bin): { stdout: string; modules: string[] } {
   const log = join(folder, `modules-${argv.join("-").replace(/\W+/g, "_")}.log`);
   writeFileSync(log, "");
-  const child = spawnSync(process.execPath, ["--import", pathToFileURL(join(folder, "preload.mjs")).href, bin, ...argv], {
+  const child = spawnSync(process.execPath, ["--import", pathToFileURL(join(folder, "preload.mjs")).href, script, ...argv], {
     cwd: folder,
     encoding: "utf8",
     env: { ...process.env, MODULE_LOG: log },
@@ -51,7 +52,7 @@ function loadedModules(argv: readonly string[]): { stdout: string; modules: stri
   return { stdout: child.stdout, modules };
 }
 
-const PARSING = /\/(remark-parse|micromark|mdast-util-from-markdown|unified)\/|\/dist\/src\/parse\/|\/dist\/rules\//;
+const PARSING = /\/(remark-parse|micromark|mdast-util-from-markdown|unified)\/|\/dist\/src\/parse\/|\/dist\/rules\/|\/dist\/bundle\/(markdown|model|lint-files)-/;
 
 describe.skipIf(!built)("startup", () => {
   it("--version parses nothing", () => {
@@ -60,6 +61,13 @@ describe.skipIf(!built)("startup", () => {
     expect(modules.some((module) => module.includes("/dist/src/cli/run.js"))).toBe(true);
     expect(modules.filter((module) => PARSING.test(module))).toEqual([]);
     expect(modules.filter((module) => /\/ajv\//.test(module))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(bundle))("--version of the bundle loads no linting chunk", () => {
+    const { stdout, modules } = loadedModules(["--version"], bundle);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(modules.some((module) => module.endsWith("/dist/bundle/tmlint.js"))).toBe(true);
+    expect(modules.filter((module) => PARSING.test(module))).toEqual([]);
   });
 
   it("a Markdown run loads no ajv and one formatter", () => {
