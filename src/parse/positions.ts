@@ -2,8 +2,8 @@
  * Positions for the nodes that remark-gfm's autolink-literal transform creates. The
  * transform (mdast-util-gfm-autolink-literal 2, through mdast-util-find-and-replace) splits
  * a text node around a URL or email address that micromark left as text, such as one right
- * after `: ` in a table cell, and the text and link nodes it makes have no position.
- * Rules would then report such a link at the start of the file.
+ * after `: ` in a table cell. The text and link nodes it makes have no position, so rules
+ * would report such a link at the start of the file.
  */
 
 import type { Nodes, Parents, Root } from "mdast";
@@ -64,7 +64,7 @@ function placeRun(run: Nodes[], before: Nodes | undefined, after: Nodes | undefi
   }
 }
 
-/** The source text a node created by the transform stands for: its value, or its children's. */
+/** Returns the source text a node created by the transform stands for: its value, or its children's. */
 function valueOf(node: Nodes): string {
   if ("value" in node) return node.value;
   if ("children" in node) return (node.children as Nodes[]).map(valueOf).join("");

@@ -70,7 +70,7 @@ export interface AdversarialDocument {
 }
 
 /**
- * The worked example with each table reduced to its header and one row, and `line` in every
+ * Builds the worked example with each table reduced to its header and one row, and `line` in every
  * cell of that row except the ID. The first table also gets a row with `line` as its ID.
  * A paragraph holding `line` follows every heading.
  */

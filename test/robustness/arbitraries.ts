@@ -272,7 +272,7 @@ function editCells(row: string, change: Mutation): string {
 }
 
 /**
- * A seed document with one to eight mutations applied. The first seed (the 98 KB example)
+ * Returns a seed document with one to eight mutations applied. The first seed (the 98 KB example)
  * is picked once in `largeSeedOdds` cases, because one lint of it costs as much as fifty of
  * the small ones.
  */

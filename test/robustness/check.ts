@@ -17,7 +17,7 @@ export interface RawReport {
   descriptor: ReportDescriptor<string>;
 }
 
-/** Every Markdown rule at `error` with its default options, each wrapped to record its raw reports. */
+/** Returns a configuration of every Markdown rule at `error`, each wrapped to record its raw reports. */
 export function allRulesConfig(raw: RawReport[]): ResolvedConfig {
   const registry = new Map<string, AnyRule>();
   const rules: ResolvedConfig["rules"] = {};
@@ -125,7 +125,7 @@ export const FUZZ_SCALE = ((): number => {
 /** True in the long mode, which also runs the slow hostile inputs and longer adversarial lines. */
 export const LONG_MODE = process.env.TMLINT_FUZZ_SCALE !== undefined;
 
-/** The number of cases a property runs: `normal` times `FUZZ_SCALE`. */
+/** Returns the number of cases a property runs: `normal` times `FUZZ_SCALE`. */
 export function caseCount(normal: number): number {
   return Math.ceil(normal * FUZZ_SCALE);
 }

@@ -47,7 +47,7 @@ const SINGLE_CHARACTER = new Set(["digits", "spaces", "tabs", "colons", "hyphens
 /** Single characters whose 100 KB lines take remark seconds to parse; 20 KB in the normal suite. */
 const SLOW_SINGLE_CHARACTER = new Set(["hashes", "underscores", "asterisks"]);
 
-/** Every rule with the strict preset's options where it sets some, else its defaults. */
+/** Every rule, with the strict preset's options where it sets some and else its defaults. */
 const RESOLVED: ResolvedRule[] = [...ruleRegistry.values()].map((rule) => {
   const setting = strict.rules[rule.meta.id];
   const options = Array.isArray(setting) ? setting[1] : {};
@@ -72,7 +72,7 @@ function jsonWithLine(line: string): string {
   return JSON.stringify(replace(JSON.parse(EXAMPLE_JSON), ""), null, 2);
 }
 
-/** The fastest of up to three runs of `run`, in milliseconds; three only when the first is over budget. */
+/** Returns the fastest of up to three runs of `run`, in milliseconds; three only when the first is over budget. */
 function fastestMs(run: () => void, budgetMs = BUDGET_MS): number {
   let best = Infinity;
   for (let attempt = 0; attempt < 3 && best >= budgetMs; attempt++) {
@@ -83,7 +83,7 @@ function fastestMs(run: () => void, budgetMs = BUDGET_MS): number {
   return best;
 }
 
-/** The texts tc-json-companion reads as Markdown: statements, contents and `Comments` metadata. */
+/** Returns the texts tc-json-companion reads as Markdown: statements, contents and `Comments` metadata. */
 function markdownTextsOf(jsonText: string): { texts: string[]; comments: string[] } {
   const texts: string[] = [];
   const comments: string[] = [];
@@ -100,10 +100,9 @@ function markdownTextsOf(jsonText: string): { texts: string[]; comments: string[
 }
 
 /**
- * The time tc-json-companion spends parsing Markdown: it reads the JSON texts back the way
- * ThreatComposer's export shows them, and the comments as Markdown, with remark. Like the
- * document's own parse, that parse is left out of the rule's budget; this times the same
- * parses, once.
+ * Times, once, the Markdown parses tc-json-companion makes: it reads the JSON texts back
+ * the way ThreatComposer's export shows them, and the comments as Markdown, with remark.
+ * Like the document's own parse, that parse is left out of the rule's budget.
  */
 function companionParseMs(jsonText: string): number {
   const { texts, comments } = markdownTextsOf(jsonText);
@@ -136,7 +135,9 @@ function slowRules(model: ThreatModel, jsonText: string, budgetMs = BUDGET_MS): 
 }
 
 function lineLength(line: AdversarialLine, normal: number, fuzz: number): number {
-  return SLOW_TO_PARSE.has(line.name) ? (LONG_MODE ? fuzz / 10 : normal / 4) : LONG_MODE ? fuzz : normal;
+  const length = LONG_MODE ? fuzz : normal;
+  if (!SLOW_TO_PARSE.has(line.name)) return length;
+  return LONG_MODE ? length / 10 : length / 4;
 }
 
 describe("rule cost on adversarial lines", () => {
