@@ -16,12 +16,18 @@ export const exportCommand: CommandModule<object, { file: string }> = {
   builder: (yargs: Argv) =>
     yargs
       .positional("file", { type: "string", demandOption: true, describe: "The Markdown threat model to export" })
+      .option("output-file", {
+        alias: "o",
+        type: "string",
+        describe: "Write the .tc.json file here instead of beside the Markdown file; - writes to standard output",
+      })
       .option("seed", {
         type: "string",
         describe: "Derive the UUIDs from this text instead of the document title, to keep IDs when the title changes",
       })
       .example("$0 export threat-model.md", "Write threat-model.tc.json beside it")
-      .example("$0 export threat-model.md -o build/model.tc.json", "Write it elsewhere; -o - writes to standard output") as Argv<{ file: string }>,
+      .example("$0 export threat-model.md -o build/model.tc.json", "Write it elsewhere")
+      .epilogue("Exit codes: 0 written, 1 not written because data would be lost, 2 usage or I/O error.") as Argv<{ file: string }>,
   // Dispatch happens in the CLI after parsing, so that exit codes stay in one place.
   handler: () => undefined,
 };

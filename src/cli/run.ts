@@ -10,7 +10,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import yargs from "yargs";
+import { createRequire } from "node:module";
+import type { Argv } from "yargs";
 import { exportCommand } from "./export.js";
 
 export const EXIT_OK = 0;
@@ -36,6 +37,8 @@ export class UsageError extends Error {
 
 export const PRESET_NAMES = ["recommended", "strict", "threat-composer"] as const;
 export const FORMAT_NAMES = ["stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"] as const;
+/** The formats of `tmlint rules`: the report formats describe findings, not rules. */
+export const RULES_FORMAT_NAMES = ["text", "json"] as const;
 
 /** Reads the package version without loading any linting code. */
 export function packageVersion(): string {
@@ -78,15 +81,31 @@ export interface LintArguments {
   concurrency: number | undefined;
 }
 
-function buildParser(argv: readonly string[]) {
-  return yargs([...argv])
-    .scriptName("tmlint")
-    .usage("$0 [paths..]\n\nLint Markdown threat models and ThreatComposer .tc.json files.")
-    .command("$0 [paths..]", "Lint files, folders (every .md and .tc.json below them) and globs.", (command) =>
-      command.positional("paths", { type: "string", array: true, describe: "Files, folders or globs to lint" }),
-    )
-    .command("rules", "List every rule with its description, the severity each preset gives it, and whether it can fix findings.")
-    .command(exportCommand)
+/**
+ * Help is laid out for 80 columns whatever the terminal width. yargs gives option names at
+ * most half the width, so 80 is the narrowest width at which the longest name,
+ * `--report-unused-disable-directives`, stays whole.
+ * NOTE: a terminal narrower than 80 columns wraps the help lines itself, wherever they end.
+ */
+const HELP_WIDTH = 80;
+
+/** Seconds one file may take by default; `tmlint rules` and `tmlint export` have no limit to set. */
+const DEFAULT_MAX_FILE_TIME = 30;
+
+/**
+ * yargs' CommonJS build, loaded in place of its ES module build. The ES module build lays out
+ * help with cliui 8.0.1's ES module build, which breaks lines at a fixed width even in the
+ * middle of a word. The CommonJS build wraps at spaces with wrap-ansi.
+ */
+const createYargs = createRequire(import.meta.url)("yargs/yargs") as ((argv: string[]) => Argv) & {
+  /** yargs-parser, which names the camelCase twin of each option. */
+  Parser: { camelCase(name: string): string };
+};
+
+/** Adds the options of `tmlint [paths..]`, which `rules` and `export` do not take. */
+function lintOptions(command: Argv): Argv {
+  return command
+    .positional("paths", { type: "string", array: true, describe: "Files, folders or globs to lint" })
     .group(["config", "preset", "rule", "report-unused-disable-directives", "print-config"], "Configuration:")
     .option("config", {
       alias: "c",
@@ -96,7 +115,7 @@ function buildParser(argv: readonly string[]) {
     .option("preset", {
       type: "string",
       choices: PRESET_NAMES,
-      describe: "Apply this preset over the configuration (default: recommended)",
+      describe: `Apply this preset over the configuration: ${PRESET_NAMES.join(", ")}; recommended by default`,
     })
     // Not `array: true`, which would swallow the file arguments after it; a repeated option
     // still arrives as an array.
@@ -107,15 +126,21 @@ function buildParser(argv: readonly string[]) {
     .option("report-unused-disable-directives", {
       type: "boolean",
       default: false,
-      describe: "Report directives that suppressed nothing",
+      describe: "Report directives that suppressed nothing, as errors",
     })
     .option("print-config", { type: "string", describe: "Print the configuration for this file as JSON" })
     .group(["format", "output-file", "quiet", "max-warnings", "color"], "Output:")
-    .option("format", { alias: "f", type: "string", choices: FORMAT_NAMES, default: "stylish", describe: "Output format" })
+    .option("format", {
+      alias: "f",
+      type: "string",
+      choices: FORMAT_NAMES,
+      default: "stylish",
+      describe: `Output format: ${FORMAT_NAMES.join(", ")}; stylish by default`,
+    })
     .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file, atomically" })
     .option("quiet", { type: "boolean", default: false, describe: "Report errors only (warnings still count)" })
     .option("max-warnings", { type: "number", describe: "Exit 1 when warnings exceed this number" })
-    .option("color", { type: "boolean", describe: "Colour output (default: on for a terminal without NO_COLOR)" })
+    .option("color", { type: "boolean", describe: "Colour output; --no-color turns it off; on by default for a terminal without NO_COLOR" })
     .group(["stdin", "stdin-filename", "files-from", "ignore-pattern", "error-on-unmatched-pattern"], "Input:")
     .option("stdin", { type: "boolean", default: false, describe: "Lint standard input" })
     .option("stdin-filename", { type: "string", describe: "Path that the --stdin text is linted as" })
@@ -127,28 +152,62 @@ function buildParser(argv: readonly string[]) {
     .option("error-on-unmatched-pattern", {
       type: "boolean",
       default: true,
-      describe: "Exit 2 when a path or glob matches no file",
+      describe: "Exit 2 when a path or glob matches no file; --no-error-on-unmatched-pattern allows it",
     })
     .group(["max-file-time", "concurrency"], "Performance:")
     .option("max-file-time", {
       type: "number",
-      default: 30,
-      describe: "Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); 0 turns the limit off",
+      default: DEFAULT_MAX_FILE_TIME,
+      describe: `Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); ${DEFAULT_MAX_FILE_TIME} by default; 0 turns the limit off`,
     })
     .option("concurrency", {
       type: "number",
-      describe: "Lint at most this many files at once on worker threads (default: the number of cores; 1 lints one by one)",
+      describe: "Lint at most this many files at once on worker threads; the number of cores by default; 1 lints one by one",
     })
     .option("list-rules", { type: "boolean", default: false, describe: "Same as `tmlint rules`" })
+    // Example commands stay under 37 characters: yargs gives them at most half of HELP_WIDTH,
+    // and a longer one would wrap in the middle of the command.
     .example("$0 docs/threat-model.md", "Lint one file with the configuration found above it")
-    .example("$0 --preset strict --format unix docs/", "Lint a folder against the full template, one line per finding")
-    .example("git ls-files '*.md' | $0 --files-from -", "Lint a list of files too long for one command line")
-    .example("$0 --format sarif --output-file tmlint.sarif .", "Write a SARIF report for code scanning")
-    .epilogue("Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or I/O error.")
+    .example("$0 --preset strict -f unix docs/", "Lint a folder against the full template, one line per finding")
+    .example("$0 --files-from list.txt", "Lint the paths listed in list.txt, one per line; --files-from - reads them from standard input")
+    .example("$0 -f sarif -o tmlint.sarif .", "Write a SARIF report for code scanning")
+    .epilogue("Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or I/O error.");
+}
+
+/** Adds the options of `tmlint rules`: the configuration that may add plugin rules, and the output format. */
+function rulesOptions(command: Argv): Argv {
+  return command
+    .option("config", {
+      alias: "c",
+      type: "string",
+      describe: "Also list the plugin rules of this configuration file, not the nearest one; --no-config lists the built-in rules only",
+    })
+    .option("format", {
+      alias: "f",
+      type: "string",
+      choices: RULES_FORMAT_NAMES,
+      default: "text",
+      describe: "Output format: text (an aligned table) or json; text by default",
+    })
+    .example("$0 rules --format json", "List the rules as JSON, plugin rules included");
+}
+
+function buildParser(argv: readonly string[]): Argv {
+  const parser = createYargs([...argv])
+    .scriptName("tmlint")
+    .usage("$0 [paths..]\n\nLint Markdown threat models and ThreatComposer .tc.json files.")
+    .command("$0 [paths..]", "Lint files, folders (every .md and .tc.json below them) and globs.", lintOptions)
+    .command("rules", "List every rule with its description, the severity each preset gives it, and whether it can fix findings.", rulesOptions)
+    .command(exportCommand);
+  // Choices and defaults are written into each description, where they wrap with its words;
+  // yargs' own column for them breaks the layout at 80 columns. @types/yargs 17.0 lacks
+  // `usageConfiguration`, which yargs has since 17.7.
+  return (parser as Argv & { usageConfiguration(configuration: { "hide-types": boolean }): Argv })
+    .usageConfiguration({ "hide-types": true })
     .strict()
     .help()
     .version(packageVersion())
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(HELP_WIDTH)
     .exitProcess(false);
 }
 
@@ -178,7 +237,7 @@ export async function run(rawArgv: readonly string[], io: CliIo): Promise<number
   let args: Record<string, unknown> | undefined;
 
   const parser = buildParser(argv).fail((message, error) => {
-    usageFailure = message ?? error?.message ?? "invalid arguments";
+    usageFailure = nameUnknownArgumentsOnce(message ?? error?.message ?? "invalid arguments");
   });
   try {
     args = (await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
@@ -208,6 +267,21 @@ export async function run(rawArgv: readonly string[], io: CliIo): Promise<number
   return runCommand(parsed, io);
 }
 
+/**
+ * Drops the camelCase twins from yargs' list of unknown arguments: yargs adds `bogusOpt` for
+ * `--bogus-opt` and reports both, but the user wrote only the first.
+ * NOTE: this matches yargs' English message; with another LANG, yargs' translation passes
+ * through unchanged.
+ */
+export function nameUnknownArgumentsOnce(message: string): string {
+  const match = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (!match) return message;
+  const names = (match[1] as string).split(", ");
+  const isTwin = (name: string): boolean => names.some((other) => other !== name && createYargs.Parser.camelCase(other) === name);
+  const reported = names.filter((name) => !isTwin(name));
+  return `${reported.length === 1 ? "Unknown argument" : "Unknown arguments"}: ${reported.join(", ")}`;
+}
+
 function usage(io: CliIo, message: string): number {
   io.stderr(`tmlint: ${message}\nRun \`tmlint --help\` for usage.\n`);
   return EXIT_FAILURE;
@@ -226,7 +300,7 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     return "--max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.";
   }
-  const maxFileTime = args.maxFileTime as number;
+  const maxFileTime = (args.maxFileTime as number | undefined) ?? DEFAULT_MAX_FILE_TIME;
   if (!Number.isFinite(maxFileTime) || maxFileTime < 0) {
     return "--max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.";
   }
@@ -240,6 +314,9 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   }
   if (stdinFilename !== undefined && !stdin) return "--stdin-filename names the --stdin text; add --stdin or drop --stdin-filename.";
   if (filesFrom === "") return "--files-from needs a file path, or - for standard input.";
+  if (args.listRules === true && args.format !== "stylish" && args.format !== "json") {
+    return `--list-rules prints a text table, or JSON with \`--format json\`; it cannot print \`${String(args.format)}\`, which is a format for findings.`;
+  }
   for (const name of ["outputFile", "printConfig"] as const) {
     if (args[name] === "") return `--${name === "outputFile" ? "output-file" : "print-config"} needs a file path.`;
   }

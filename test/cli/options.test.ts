@@ -161,6 +161,29 @@ describe("tmlint rules", () => {
     );
     expect(result.stdout).toMatch(/\n\d+ rules\. A preset column shows the severity that preset gives the rule; "-" means off\.\n$/);
     expect((await runCli(root, ["--list-rules"])).stdout).toBe(result.stdout);
+    expect((await runCli(root, ["rules", "--format", "text"])).stdout).toBe(result.stdout);
+  });
+
+  it("rejects report formats with exit 2", async () => {
+    const root = tree({});
+    for (const format of ["sarif", "stylish", "unix"]) {
+      const result = await runCli(root, ["rules", "-f", format]);
+      expect(result.stdout, format).toBe("");
+      expect(result.stderr, format).toBe(`tmlint: Invalid values:\n  Argument: format, Given: "${format}", Choices: "text", "json"\nRun \`tmlint --help\` for usage.\n`);
+      expect(result.code, format).toBe(2);
+    }
+    const listed = await runCli(root, ["--list-rules", "-f", "sarif"]);
+    expect(listed.stdout).toBe("");
+    expect(listed.stderr).toBe(
+      "tmlint: --list-rules prints a text table, or JSON with `--format json`; it cannot print `sarif`, which is a format for findings.\nRun `tmlint --help` for usage.\n",
+    );
+    expect(listed.code).toBe(2);
+  });
+
+  it("rejects lint options", async () => {
+    const result = await runCli(tree({}), ["rules", "--quiet"]);
+    expect(result.stderr).toBe("tmlint: Unknown argument: quiet\nRun `tmlint --help` for usage.\n");
+    expect(result.code).toBe(2);
   });
 
   it("lists rules as JSON, plugin rules included", async () => {
@@ -179,6 +202,9 @@ describe("usage errors", () => {
     [["--stdin-filename", "a.md"], "tmlint: --stdin-filename names the --stdin text; add --stdin or drop --stdin-filename.\nRun `tmlint --help` for usage.\n"],
     [["--config", "", "a.md"], "tmlint: --config needs a file path, such as `--config .tmlintrc.json`.\nRun `tmlint --help` for usage.\n"],
     [["--bogus", "a.md"], "tmlint: Unknown argument: bogus\nRun `tmlint --help` for usage.\n"],
+    [["--bogus-opt", "a.md"], "tmlint: Unknown argument: bogus-opt\nRun `tmlint --help` for usage.\n"],
+    [["--bogus_opt", "a.md"], "tmlint: Unknown argument: bogus_opt\nRun `tmlint --help` for usage.\n"],
+    [["--first-bad", "--second-bad", "a.md"], "tmlint: Unknown arguments: first-bad, second-bad\nRun `tmlint --help` for usage.\n"],
   ];
   it.each(cases)("%j", async (argv, stderr) => {
     const result = await runCli(tree({ "a.md": CLEAN }), argv);
@@ -195,5 +221,42 @@ describe("usage errors", () => {
     }
     expect(await runCli(root, ["--version"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) as unknown as string });
     expect(existsSync(join(root, "out.txt"))).toBe(false);
+  });
+
+  it("help keeps words whole within 80 columns", async () => {
+    const root = tree({});
+    // Each text must survive the layout whole: wrapping may only turn its spaces into line breaks.
+    const texts: [string[], string][] = [
+      [["--help"], "Apply this preset over the configuration: recommended, strict, threat-composer; recommended by default"],
+      [["--help"], "Output format: stylish, compact, unix, json, sarif, github, junit, gitlab; stylish by default"],
+      [["--help"], "Write the ThreatComposer .tc.json file of a Markdown threat model (FILE.tc.json beside it, or --output-file)."],
+      [["--help"], "Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or I/O error."],
+      [["--help"], "--report-unused-disable-directives"],
+      [["--help"], "tmlint --preset strict -f unix docs/"],
+      [["export", "--help"], "Write the .tc.json file here instead of beside the Markdown file; - writes to standard output"],
+      [["rules", "--help"], "Output format: text (an aligned table) or json; text by default"],
+    ];
+    for (const [argv, text] of texts) {
+      const help = await runCli(root, argv);
+      expect(help.code, text).toBe(0);
+      expect(help.stdout.replace(/\s+/g, " "), text).toContain(text);
+      for (const line of help.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it("export --help lists only export options", async () => {
+    const help = (await runCli(tree({}), ["export", "--help"])).stdout;
+    for (const option of ["--output-file", "--seed", "--help"]) expect(help, option).toContain(option);
+    for (const option of ["--config", "--preset", "--format", "--quiet", "--stdin", "--max-file-time", "--list-rules", "Configuration:"]) {
+      expect(help, option).not.toContain(option);
+    }
+  });
+
+  it("rules --help lists only rules options", async () => {
+    const help = (await runCli(tree({}), ["rules", "--help"])).stdout;
+    for (const option of ["--config", "--format", "--help"]) expect(help, option).toContain(option);
+    for (const option of ["--preset", "--rule", "--quiet", "--output-file", "--stdin", "--max-file-time", "--list-rules", "--seed"]) {
+      expect(help, option).not.toContain(option);
+    }
   });
 });
