@@ -108,9 +108,13 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   });
   const reported = REPORT_FORMATS.has(args.format) ? results : readable;
 
-  // 4. Format, print, and work out the exit code.
+  // 4. Format, print, and work out the exit code. An empty report reads as "no problems", so
+  //    a failed run prints no report when no file was linted. It prints no stylish summary
+  //    either when the linted files had no findings.
   const warningCount = readable.reduce((sum, result) => sum + result.warningCount, 0);
   const shown = args.quiet ? reported.map(errorsOnly) : reported;
+  const hasFindings = shown.some((result) => result.diagnostics.length > 0);
+  if (failed && (results.length === 0 || (args.format === "stylish" && !hasFindings))) return EXIT_FAILURE;
   const written = await writeReport(shown, registryOf(configs, await resolver.registryForCwd()), args, io);
   if (!written) return EXIT_FAILURE;
 

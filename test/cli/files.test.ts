@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROKEN_LINES, runCli, tree } from "./helpers.js";
@@ -166,6 +166,34 @@ describe("unmatched paths and globs", () => {
     const root = tree({ "a.md": "# Clean\n", ".tmlintrc.json": XREF_ERROR });
     const result = await runCli(root, ["--no-error-on-unmatched-pattern", "missing.md", "*.mdx", "a.md"]);
     expect(result).toEqual({ code: 0, stdout: "Linted 1 file: no problems.\n", stderr: "" });
+  });
+
+  it("print no report when nothing was linted", async () => {
+    const root = tree({ ".tmlintrc.json": XREF_ERROR });
+    for (const format of ["stylish", "json", "sarif"]) {
+      const result = await runCli(root, ["-f", format, "missing.md"]);
+      expect(result.stdout, format).toBe("");
+      expect(result.stderr, format).toBe("tmlint: missing.md: no such file or folder; check the path, or pass --no-error-on-unmatched-pattern to allow this.\n");
+      expect(result.code, format).toBe(2);
+    }
+    await runCli(root, ["-f", "sarif", "-o", "tmlint.sarif", "missing.md"]);
+    expect(existsSync(join(root, "tmlint.sarif"))).toBe(false);
+  });
+
+  it("print no all-clear summary after a failure", async () => {
+    const root = tree({ "clean.md": "# Clean\n", "a.md": DANGLING, "bin.md": "\u0000", ".tmlintrc.json": XREF_ERROR });
+    const missing = await runCli(root, ["clean.md", "missing.md"]);
+    expect(missing.stdout).toBe("");
+    expect(missing.code).toBe(2);
+    const unreadable = await runCli(root, ["clean.md", "bin.md"]);
+    expect(unreadable.stdout).toBe("");
+    expect(unreadable.stderr).toBe("tmlint: bin.md: not a text file (NUL byte at offset 0).\n");
+    expect(unreadable.code).toBe(2);
+    // Findings are still printed, with their count.
+    const findings = await runCli(root, ["a.md", "missing.md"]);
+    expect(findings.stdout).toContain("Threat `T-0404` is linked but not defined");
+    expect(findings.stdout.endsWith("Linted 1 file.\n")).toBe(true);
+    expect(findings.code).toBe(2);
   });
 
   it("an unreadable file is exit 2", async () => {
