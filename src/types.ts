@@ -119,6 +119,7 @@ export interface Cell {
   raw: string;
   links: MarkdownLink[];
   html: HtmlFragment[];
+  /** The range of the value, without the pipes and padding; for an empty cell, the padding between its pipes. */
   range: Range;
   /** 0-based index in its row. */
   index: number;
@@ -131,6 +132,7 @@ export interface Column {
   /** Canonical role such as `id`, `threat`, `mitigations`, `priority`; undefined when unknown. */
   role: string | undefined;
   index: number;
+  /** The range of the header text, without the pipes and padding. */
   range: Range;
 }
 

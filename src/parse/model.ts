@@ -4,7 +4,7 @@
  */
 
 import GithubSlugger from "github-slugger";
-import type { Code, Heading, Html, Image, Nodes, Root, Table as MdastTable } from "mdast";
+import type { Code, Heading, Html, Image, Nodes, Root, Table as MdastTable, TableCell } from "mdast";
 import type {
   Anchor,
   Cell,
@@ -24,7 +24,7 @@ import type {
   TableKind,
   ThreatModel,
 } from "../types.js";
-import { headingSlugSource, headingText, linksWithQuotes, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
+import { headingSlugSource, headingText, linksWithQuotes, rangeOfNode, readCell, requireRange, toMarkdownLink, type Piece } from "./cells.js";
 import { scanTags } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
 import { walkTree } from "./node-index.js";
@@ -124,7 +124,7 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
           break;
         }
         case "table": {
-          const table = buildTable(node, section, nearest, vocabulary, text);
+          const table = buildTable(node, section, nearest, vocabulary, text, lines);
           tables.push(table);
           section?.tables.push(table);
           break;
@@ -264,6 +264,7 @@ function buildTable(
   nearest: HeadingInfo | undefined,
   vocabulary: Vocabulary,
   source: string,
+  lines: LineIndex,
 ): Table {
   const [headerNode, ...rowNodes] = node.children;
   const headerNames = (headerNode?.children ?? []).map((cell) => readCell(cell).text);
@@ -273,7 +274,7 @@ function buildTable(
     name: headerNames[index] ?? "",
     role: kind === undefined ? undefined : vocabulary.columnRole(kind, headerNames[index] ?? ""),
     index,
-    range: requireRange(cell),
+    range: cellValueRange(cell, source, lines),
   }));
   const byRole = new Map<string, Column>();
   for (const column of columns) {
@@ -292,8 +293,8 @@ function buildTable(
     node,
     column: (role: string) => byRole.get(role),
   };
-  if (headerNode) table.header = buildRow(headerNode, table, 0, source);
-  table.rows = rowNodes.map((rowNode, index) => buildRow(rowNode, table, index + 1, source));
+  if (headerNode) table.header = buildRow(headerNode, table, 0, source, lines);
+  table.rows = rowNodes.map((rowNode, index) => buildRow(rowNode, table, index + 1, source, lines));
   return table;
 }
 
@@ -327,17 +328,15 @@ interface RowWithPieces extends Row {
   pieces: Piece[][];
 }
 
-function buildRow(node: MdastTable["children"][number], table: Table, index: number, source: string): Row {
+function buildRow(node: MdastTable["children"][number], table: Table, index: number, source: string, lines: LineIndex): Row {
   const pieces: Piece[][] = [];
   const cells: Cell[] = node.children.map((cellNode, cellIndex) => {
     const content = readCell(cellNode);
     pieces.push(content.pieces);
-    // NOTE: remark's cell position starts at the pipe before the cell and includes its
-    // padding, so findings reported at a whole cell start two columns before the value.
-    const range = requireRange(cellNode);
+    const range = cellValueRange(cellNode, source, lines);
     return {
       text: content.text,
-      raw: source.slice(range.start.offset, range.end.offset).replace(/^\|/, "").replace(/\|$/, "").trim(),
+      raw: source.slice(range.start.offset, range.end.offset).trim(),
       links: content.links,
       html: content.html,
       range,
@@ -347,6 +346,27 @@ function buildRow(node: MdastTable["children"][number], table: Table, index: num
   });
   const row: RowWithPieces = { cells, range: requireRange(node), index, table, entity: undefined, node, pieces };
   return row;
+}
+
+/**
+ * Returns the range of a cell's value, from the start of its first child node to the end of
+ * its last. remark's own cell position starts at the pipe before the cell and includes the
+ * padding, so an editor would underline from the pipe. An empty cell has no children and
+ * gets the padding between its pipes, which may be empty.
+ */
+function cellValueRange(cell: TableCell, source: string, lines: LineIndex): Range {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const start = first ? rangeOfNode(first) : undefined;
+  const end = last ? rangeOfNode(last) : undefined;
+  if (start && end) return { start: start.start, end: end.end };
+
+  const whole = requireRange(cell);
+  let startOffset = whole.start.offset;
+  let endOffset = whole.end.offset;
+  if (source.charAt(startOffset) === "|") startOffset++;
+  if (endOffset > startOffset && source.charAt(endOffset - 1) === "|") endOffset--;
+  return lines.rangeOf(startOffset, endOffset);
 }
 
 // ---------------------------------------------------------------------------

@@ -49,7 +49,7 @@ describe("entity ID forms", () => {
   it("places the entity at its ID cell", () => {
     const model = parseThreatModel(threatsHeader + md("| [**T-0001**](#T-0001) | Token replay | | |"));
     const entity = model.entities[0];
-    expect(at(entity?.range)).toBe("5:1-5:25");
+    expect(at(entity?.range)).toBe("5:3-5:24");
     expect(entity?.idCell.index).toBe(0);
     expect(entity?.row.index).toBe(1);
   });

@@ -69,8 +69,8 @@ describe("positions in the reference document", () => {
   // Columns count UTF-16 units: 攻击者 is three units, 🔥 two.
   it.each([
     "11:37-11:58 xref-target-exists Mitigation `M-0009` is linked from T-0001 but not defined; add it to the Mitigations table or fix the link.",
-    "12:1-12:7 id-format Threat ID `T-2` does not match `T-NNNN`; write it as `T-0002`.",
-    "13:42-13:51 table-row-shape Row has 9 cells but the header has 8; the cells after `Comments` are not rendered.",
+    "12:3-12:6 id-format Threat ID `T-2` does not match `T-NNNN`; write it as `T-0002`.",
+    "13:44-13:49 table-row-shape Row has 9 cells but the header has 8; the cells after `Comments` are not rendered.",
     "14:1-14:13 table-row-shape Row has 1 cell and no ID: `continued 续行` looks like a cell continued on a new line; a cell cannot span lines, use `<br/>` instead.",
     "22:5-22:19 xref-target-exists Link fragment `#Threats` matches `threats` only when case is ignored; write `#threats`.",
     "22:24-22:38 xref-target-exists Link fragment `#nowhere` matches no heading or anchor in this file; fix the fragment or add the target.",

@@ -111,10 +111,10 @@ describe("columns and rows", () => {
 
   it("maps aliases to their column roles", () => {
     expect(table.columns.map((column) => [column.name, column.role, column.index, at(column.range)])).toEqual([
-      ["ID", "id", 0, "3:1-3:6"],
-      ["Mitigation", "mitigation", 1, "3:6-3:19"],
-      ["Threats Mitigated", "threats-mitigating", 2, "3:19-3:39"],
-      ["Owner", undefined, 3, "3:39-3:48"],
+      ["ID", "id", 0, "3:3-3:5"],
+      ["Mitigation", "mitigation", 1, "3:8-3:18"],
+      ["Threats Mitigated", "threats-mitigating", 2, "3:21-3:38"],
+      ["Owner", undefined, 3, "3:41-3:46"],
     ]);
   });
 
@@ -165,8 +165,28 @@ describe("cells", () => {
     expect(cell?.raw).toBe("a <b>bold</b> [see](#T-0002) <span>s</span> `code` ~~old~~ ![chart](c.png)");
     expect(cell?.links.map((link) => [link.url, link.fragment, link.text, at(link.range)])).toEqual([["#T-0002", "T-0002", "see", "3:26-3:40"]]);
     expect(cell?.html.map((fragment) => fragment.value)).toEqual(["<b>", "</b>", "<span>", "</span>"]);
-    expect(at(cell?.range)).toBe("3:10-3:88");
+    expect(at(cell?.range)).toBe("3:12-3:86");
     expect(cell?.index).toBe(1);
+  });
+
+  // A cell's range covers its value, not the pipe before it or the padding around it. An
+  // empty cell has no value, so its range is the padding between its pipes.
+  it.each([
+    ["values between padding", "| T-0001 | Replay |", ["3:3-3:9", "3:12-3:18"]],
+    ["values without padding", "|T-0001|Replay|", ["3:2-3:8", "3:9-3:15"]],
+    ["a row without outer pipes", "T-0001 | Replay", ["3:1-3:7", "3:10-3:16"]],
+    ["emphasis and code at the edges", "| **T-0001** | `Replay` it |", ["3:3-3:13", "3:16-3:27"]],
+    ["an empty last cell", "| T-0001 |  |", ["3:3-3:9", "3:11-3:13"]],
+    ["an empty middle cell", "|   | Replay |", ["3:2-3:5", "3:7-3:13"]],
+    ["an empty cell without padding", "| T-0001 ||", ["3:3-3:9", "3:11-3:11"]],
+  ])("ranges cells of %s", (_name, row, expected) => {
+    const table = onlyTable(md("| ID | Threat |", "| --- | --- |", row));
+    expect(table.rows[0]?.cells.map((cell) => at(cell.range))).toEqual(expected);
+  });
+
+  it("ranges header cells at their names", () => {
+    const table = onlyTable(md("|  ID  | Threat|", "| --- | --- |"));
+    expect(table.columns.map((column) => at(column.range))).toEqual(["1:4-1:6", "1:10-1:16"]);
   });
 
   it("reads escapes and entities in the text", () => {
@@ -182,9 +202,9 @@ describe("cell splitting follows GFM", () => {
     const table = onlyTable(text);
     expect(cellsOf(table)).toEqual([
       [
-        ["M-0001", "3:1-3:10"],
-        ["Run `grep x", "3:10-3:24"],
-        ["sort` nightly", "3:24-3:41"],
+        ["M-0001", "3:3-3:9"],
+        ["Run `grep x", "3:12-3:23"],
+        ["sort` nightly", "3:26-3:39"],
       ],
     ]);
     expect(findings(tableRowShape, text)).toEqual([
@@ -192,9 +212,9 @@ describe("cell splitting follows GFM", () => {
         messageId: "tooManyCode",
         message: "Row has 3 cells but the header has 2; a `|` inside code still splits the cell, escape it as `\\|`.",
         line: 3,
-        column: 24,
+        column: 26,
         endLine: 3,
-        endColumn: 41,
+        endColumn: 39,
       },
     ]);
   });
@@ -212,17 +232,17 @@ describe("cell splitting follows GFM", () => {
     const table = onlyTable(text);
     expect(cellsOf(table)).toEqual([
       [
-        ["A-0001", "3:1-3:10"],
-        ["role is admin | owner", "3:10-3:36"],
+        ["A-0001", "3:3-3:9"],
+        ["role is admin | owner", "3:12-3:34"],
       ],
       [
-        ["A-0002", "4:1-4:10"],
-        ["role | owner", "4:10-4:29"],
+        ["A-0002", "4:3-4:9"],
+        ["role | owner", "4:12-4:27"],
       ],
       [
-        ["A-0003", "5:1-5:10"],
-        ["path ends in \\", "5:10-5:27"],
-        ["x", "5:27-5:32"],
+        ["A-0003", "5:3-5:9"],
+        ["path ends in \\", "5:12-5:27"],
+        ["x", "5:29-5:30"],
       ],
     ]);
     expect(findings(tableRowShape, text)).toEqual([
@@ -230,9 +250,9 @@ describe("cell splitting follows GFM", () => {
         messageId: "tooMany",
         message: "Row has 3 cells but the header has 2; the cells after `Condition` are not rendered.",
         line: 5,
-        column: 27,
+        column: 29,
         endLine: 5,
-        endColumn: 32,
+        endColumn: 30,
       },
     ]);
   });
@@ -288,9 +308,9 @@ describe("table shape", () => {
         messageId: "tooMany",
         message: "Row has 4 cells but the header has 3; the cells after `Mitigation` are not rendered.",
         line: 4,
-        column: 35,
+        column: 37,
         endLine: 4,
-        endColumn: 44,
+        endColumn: 42,
       },
       {
         messageId: "headerDelimiter",
@@ -316,10 +336,10 @@ describe("table shape", () => {
     const table = onlyTable(text);
     expect(cellsOf(table)).toEqual([
       [
-        ["T-0003", "3:1-3:10"],
-        ["Data loss", "3:10-3:21"],
+        ["T-0003", "3:3-3:9"],
+        ["Data loss", "3:12-3:21"],
       ],
-      [["and downtime", "4:1-4:15"]],
+      [["and downtime", "4:1-4:13"]],
     ]);
     expect(findings(tableRowShape, text)).toEqual([
       {

@@ -216,7 +216,7 @@ describe("tabs", () => {
 
   it("counts a tab in a header cell as one column", () => {
     const model = parseThreatModel("| ID\t| Threat |\n| --- | --- |\n");
-    expect(model.tables[0]?.columns.map((column) => at(column.range))).toEqual(["1:1-1:6", "1:6-1:16"]);
+    expect(model.tables[0]?.columns.map((column) => at(column.range))).toEqual(["1:3-1:5", "1:8-1:14"]);
   });
 });
 
@@ -240,6 +240,6 @@ describe("UTF-16 columns", () => {
 
   it("counts CJK table cells in UTF-16", () => {
     const model = parseThreatModel("| 编号 | 威胁 🔥 |\n| --- | --- |\n| T-0001 | 重放 𝒳 |\n");
-    expect(model.tables[0]?.rows[0]?.cells.map((cell) => at(cell.range))).toEqual(["3:1-3:10", "3:10-3:19"]);
+    expect(model.tables[0]?.rows[0]?.cells.map((cell) => at(cell.range))).toEqual(["3:3-3:9", "3:12-3:17"]);
   });
 });

@@ -47,14 +47,14 @@ describe("id-format", () => {
       "an unpadded threat ID",
       table("Threats", "Threat Number", "T-1"),
       {},
-      [{ messageId: "malformed", message: malformed("Threat", "T-1", "T-NNNN", "T-0001"), line: 5, column: 1, endLine: 5, endColumn: 7 }],
+      [{ messageId: "malformed", message: malformed("Threat", "T-1", "T-NNNN", "T-0001"), line: 5, column: 3, endLine: 5, endColumn: 6 }],
     ],
     [
       // Too many digits.
       "a five-digit ID",
       table("Mitigations", "Mitigation Number", "M-00012"),
       {},
-      [{ messageId: "malformed", message: malformed("Mitigation", "M-00012", "M-NNNN", "M-0012"), line: 5, column: 1, endLine: 5, endColumn: 11 }],
+      [{ messageId: "malformed", message: malformed("Mitigation", "M-00012", "M-NNNN", "M-0012"), line: 5, column: 3, endLine: 5, endColumn: 10 }],
     ],
     [
       // A number too large for the pattern has no padded form, so none is suggested.
@@ -66,9 +66,9 @@ describe("id-format", () => {
           messageId: "tooManyDigits",
           message: "Threat ID `T-12345` has more digits than `T-NNNN` allows; renumber it or raise the `digits` option.",
           line: 5,
-          column: 1,
+          column: 3,
           endLine: 5,
-          endColumn: 11,
+          endColumn: 10,
         },
       ],
     ],
@@ -77,21 +77,21 @@ describe("id-format", () => {
       "an ID without its hyphen",
       table("Impacted Assets", "Asset Number", "AS0003"),
       {},
-      [{ messageId: "malformed", message: malformed("Asset", "AS0003", "AS-NNNN", "AS-0003"), line: 5, column: 1, endLine: 5, endColumn: 10 }],
+      [{ messageId: "malformed", message: malformed("Asset", "AS0003", "AS-NNNN", "AS-0003"), line: 5, column: 3, endLine: 5, endColumn: 9 }],
     ],
     [
       // Prefixes are upper case.
       "a lower-case prefix",
       table("Existing Controls", "Control Number", "ec-0002"),
       {},
-      [{ messageId: "malformed", message: malformed("Existing control", "ec-0002", "EC-NNNN", "EC-0002"), line: 5, column: 1, endLine: 5, endColumn: 11 }],
+      [{ messageId: "malformed", message: malformed("Existing control", "ec-0002", "EC-NNNN", "EC-0002"), line: 5, column: 3, endLine: 5, endColumn: 10 }],
     ],
     [
       // An ID of another table.
       "a mitigation ID in the Threats table",
       table("Threats", "Threat Number", "M-0004"),
       {},
-      [{ messageId: "wrongPrefix", message: wrongPrefix("Threat", "M-0004", "T-", "T-0004"), line: 5, column: 1, endLine: 5, endColumn: 10 }],
+      [{ messageId: "wrongPrefix", message: wrongPrefix("Threat", "M-0004", "T-", "T-0004"), line: 5, column: 3, endLine: 5, endColumn: 9 }],
     ],
     [
       // A name where the ID belongs; the suggestion falls back to number 1.
@@ -103,9 +103,9 @@ describe("id-format", () => {
           messageId: "wrongPrefix",
           message: wrongPrefix("Residual threat", "Replay risk", "RT-", "RT-0001"),
           line: 5,
-          column: 1,
+          column: 3,
           endLine: 5,
-          endColumn: 15,
+          endColumn: 14,
         },
       ],
     ],
@@ -114,7 +114,7 @@ describe("id-format", () => {
       "an anchored short ID",
       table("Assumptions", "Assumption Number", '<a name="A-7"></a>A-7'),
       {},
-      [{ messageId: "malformed", message: malformed("Assumption", "A-7", "A-NNNN", "A-0007"), line: 5, column: 1, endLine: 5, endColumn: 25 }],
+      [{ messageId: "malformed", message: malformed("Assumption", "A-7", "A-NNNN", "A-0007"), line: 5, column: 3, endLine: 5, endColumn: 24 }],
     ],
     [
       // Data flows take no padding and no hyphen.
@@ -122,8 +122,8 @@ describe("id-format", () => {
       dataFlows("DF01", "DF-2"),
       {},
       [
-        { messageId: "malformed", message: malformed("Data flow", "DF01", "DFN", "DF1"), line: 7, column: 1, endLine: 7, endColumn: 8 },
-        { messageId: "malformed", message: malformed("Data flow", "DF-2", "DFN", "DF2"), line: 8, column: 1, endLine: 8, endColumn: 8 },
+        { messageId: "malformed", message: malformed("Data flow", "DF01", "DFN", "DF1"), line: 7, column: 3, endLine: 7, endColumn: 7 },
+        { messageId: "malformed", message: malformed("Data flow", "DF-2", "DFN", "DF2"), line: 8, column: 3, endLine: 8, endColumn: 7 },
       ],
     ],
     [
@@ -131,14 +131,14 @@ describe("id-format", () => {
       "a padded trust boundary",
       trustBoundaries("TB-0001"),
       {},
-      [{ messageId: "malformed", message: malformed("Trust boundary", "TB-0001", "TBN", "TB1"), line: 7, column: 1, endLine: 7, endColumn: 11 }],
+      [{ messageId: "malformed", message: malformed("Trust boundary", "TB-0001", "TBN", "TB1"), line: 7, column: 3, endLine: 7, endColumn: 10 }],
     ],
     [
       // The digits option changes the pattern and the suggestion.
       "four digits when three are configured",
       table("Threats", "Threat Number", "T-0001"),
       { digits: 3 },
-      [{ messageId: "malformed", message: malformed("Threat", "T-0001", "T-NNN", "T-001"), line: 5, column: 1, endLine: 5, endColumn: 10 }],
+      [{ messageId: "malformed", message: malformed("Threat", "T-0001", "T-NNN", "T-001"), line: 5, column: 3, endLine: 5, endColumn: 9 }],
     ],
   ];
   it.each(invalid)("reports %s", (_name, text, options, expected) => {

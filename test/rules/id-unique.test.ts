@@ -28,34 +28,34 @@ describe("id-unique", () => {
       // The second definition is reported at its ID cell.
       "an ID defined twice",
       header + md("| T-0001 | A |", "| T-0001 | B |"),
-      [{ messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 6, column: 1, endLine: 6, endColumn: 10 }],
+      [{ messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 6, column: 3, endLine: 6, endColumn: 9 }],
     ],
     [
       // Every later definition points at the first.
       "an ID defined three times",
       header + md("| T-0001 | A |", "| T-0002 | B |", "| T-0001 | C |", "| T-0001 | D |"),
       [
-        { messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 7, column: 1, endLine: 7, endColumn: 10 },
-        { messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 8, column: 1, endLine: 8, endColumn: 10 },
+        { messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 7, column: 3, endLine: 7, endColumn: 9 },
+        { messageId: "duplicate", message: duplicate("Threat", "T-0001", 5), line: 8, column: 3, endLine: 8, endColumn: 9 },
       ],
     ],
     [
       // The ID counts, whatever form its cell takes.
       "an ID in two cell forms",
       header + md('| <a name="T-0003"></a>T-0003 | A |', "| [**T-0003**](#T-0003) | B |"),
-      [{ messageId: "duplicate", message: duplicate("Threat", "T-0003", 5), line: 6, column: 1, endLine: 6, endColumn: 25 }],
+      [{ messageId: "duplicate", message: duplicate("Threat", "T-0003", 5), line: 6, column: 3, endLine: 6, endColumn: 24 }],
     ],
     [
       // Two tables of one kind share their IDs.
       "an ID in two tables of one kind",
       md("## Existing Controls", "", "| Control Number | Control Name |", "| --- | --- |", "| EC-0001 | WAF |", "", "| Control # | Control |", "| --- | --- |", "| EC-0001 | MFA |"),
-      [{ messageId: "duplicate", message: duplicate("Existing control", "EC-0001", 5), line: 9, column: 1, endLine: 9, endColumn: 11 }],
+      [{ messageId: "duplicate", message: duplicate("Existing control", "EC-0001", 5), line: 9, column: 3, endLine: 9, endColumn: 10 }],
     ],
     [
       // Data flows are checked like the rest.
       "a data flow defined twice",
       md("## Dataflow", "", "### Data Flows", "", "| Flow Identifier | Flow Description |", "| --- | --- |", "| DF1 | Login |", "| DF1 | Logout |"),
-      [{ messageId: "duplicate", message: duplicate("Data flow", "DF1", 7), line: 8, column: 1, endLine: 8, endColumn: 7 }],
+      [{ messageId: "duplicate", message: duplicate("Data flow", "DF1", 7), line: 8, column: 3, endLine: 8, endColumn: 6 }],
     ],
   ];
   it.each(invalid)("reports %s", (_name, text, expected) => {
@@ -67,7 +67,7 @@ describe("id-unique", () => {
     expect(diagnostic?.related).toEqual([
       {
         message: "First defined here.",
-        range: { start: { line: 5, column: 1, offset: 53 }, end: { line: 5, column: 10, offset: 62 } },
+        range: { start: { line: 5, column: 3, offset: 55 }, end: { line: 5, column: 9, offset: 61 } },
       },
     ]);
   });

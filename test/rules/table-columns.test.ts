@@ -58,14 +58,14 @@ describe("table-columns", () => {
       "swapped columns",
       table("Impacted Assets", "Asset Number | Related Threats | Asset"),
       {},
-      [{ messageId: "order", message: order("Asset", "Related Threats", ASSETS), line: 3, column: 34, endLine: 3, endColumn: 43 }],
+      [{ messageId: "order", message: order("Asset", "Related Threats", ASSETS), line: 3, column: 36, endLine: 3, endColumn: 41 }],
     ],
     [
       // With allowExtra off, a column the template does not name is reported at that column.
       "an extra column",
       table("Impacted Assets", `${ASSETS} | Owner`),
       { allowExtra: false },
-      [{ messageId: "extra", message: extra("Owner", "Impacted Assets", ASSETS), line: 3, column: 42, endLine: 3, endColumn: 51 }],
+      [{ messageId: "extra", message: extra("Owner", "Impacted Assets", ASSETS), line: 3, column: 44, endLine: 3, endColumn: 49 }],
     ],
     [
       // A table recognised by its ID column outside any section is checked too.

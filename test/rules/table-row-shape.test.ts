@@ -50,19 +50,19 @@ describe("table-row-shape", () => {
       // The extra cells, from the first to the last, are the place.
       "a row with too many cells",
       header + md("| T-0001 | Replay | M-0001 | stray | more |"),
-      [{ messageId: "tooMany", message: tooMany(5, 3, "Mitigation"), line: 3, column: 28, endLine: 3, endColumn: 44 }],
+      [{ messageId: "tooMany", message: tooMany(5, 3, "Mitigation"), line: 3, column: 30, endLine: 3, endColumn: 42 }],
     ],
     [
       // A pipe inside code splits the cell, and the message says how to escape it.
       "a pipe inside code",
       md("| ID | Mitigation |", "| --- | --- |", "| M-0001 | Run `grep x | sort` nightly |"),
-      [{ messageId: "tooManyCode", message: tooManyCode(3, 2), line: 3, column: 24, endLine: 3, endColumn: 41 }],
+      [{ messageId: "tooManyCode", message: tooManyCode(3, 2), line: 3, column: 26, endLine: 3, endColumn: 39 }],
     ],
     [
       // A doubled backslash escapes itself, so the pipe after it splits the row.
       "a doubled backslash before a pipe",
       md("| ID | Condition |", "| --- | --- |", "| A-0003 | path ends in \\\\| x |"),
-      [{ messageId: "tooMany", message: tooMany(3, 2, "Condition"), line: 3, column: 27, endLine: 3, endColumn: 32 }],
+      [{ messageId: "tooMany", message: tooMany(3, 2, "Condition"), line: 3, column: 29, endLine: 3, endColumn: 30 }],
     ],
     [
       // The next line of a wrapped cell is its own one-cell row.

@@ -7,12 +7,12 @@ import { findings, md, type Finding } from "../helpers.js";
 const STATEMENT = "An attacker who has a token can replay it, which leads to access, resulting in fraud";
 const PREFIXES = "`**Found in repo**:`, `**Found in image**:`, `**Found in architecture**:` or `**Found in diagram**:`";
 
-/** Builds a Threats table with one row (line 5): the Threat cell runs from column 10, then Comments. */
+/** Builds a Threats table with one row (line 5): the Threat value starts at column 12, then Comments. */
 function threat(cell: string, comments = ""): string {
   return md("## Threats", "", "| Threat Number | Threat | Comments |", "| --- | --- | --- |", `| T-0001 | ${cell} | ${comments} |`);
 }
 
-/** Builds an Existing Controls table with one row (line 5) whose evidence cell runs from column 21. */
+/** Builds an Existing Controls table with one row (line 5) whose evidence value starts at column 23. */
 function control(evidence: string): string {
   return md(
     "## Existing Controls",
@@ -23,14 +23,14 @@ function control(evidence: string): string {
   );
 }
 
-/** Returns the Threat cell of `threat(cell)`: from the pipe before it up to the space before the next pipe. */
+/** Returns the range of the Threat value of `threat(cell)`, without the pipes and padding around it. */
 function threatCell(cell: string) {
-  return { line: 5, column: 10, endLine: 5, endColumn: 10 + "| ".length + cell.length + " ".length };
+  return { line: 5, column: 12, endLine: 5, endColumn: 12 + cell.length };
 }
 
-/** Returns the evidence cell of `control(evidence)`, the row's last cell, closing pipe included. */
+/** Returns the range of the evidence value of `control(evidence)`, without the pipes and padding around it. */
 function evidenceCell(evidence: string) {
-  return { line: 5, column: 21, endLine: 5, endColumn: 21 + "| ".length + evidence.length + " |".length };
+  return { line: 5, column: 23, endLine: 5, endColumn: 23 + evidence.length };
 }
 
 describe("threat-evidence-prefix", () => {

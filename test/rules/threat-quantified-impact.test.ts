@@ -34,7 +34,7 @@ describe("threat-quantified-impact", () => {
   ];
   it.each(invalid)("reports %s", (_name, statement) => {
     const expected: Finding[] = [
-      { messageId: "unquantified", message: MESSAGE, line: 5, column: 10, endLine: 5, endColumn: 10 + statement.length + 4 },
+      { messageId: "unquantified", message: MESSAGE, line: 5, column: 12, endLine: 5, endColumn: 12 + statement.length },
     ];
     expect(findings(rule, threat(statement))).toEqual(expected);
   });

@@ -12,9 +12,9 @@ function threat(statement: string): string {
   return md("## Threats", "", "| Threat Number | Threat |", "| --- | --- |", `| T-0001 | ${statement} |`);
 }
 
-/** Returns the range of the last cell of `threat(statement)`: from its opening pipe to its closing one. */
+/** Returns the range of the Threat value of `threat(statement)`, without the pipes and padding around it. */
 function cellOf(statement: string): { line: number; column: number; endLine: number; endColumn: number } {
-  return { line: 5, column: 10, endLine: 5, endColumn: 10 + "| ".length + statement.length + " |".length };
+  return { line: 5, column: 12, endLine: 5, endColumn: 12 + statement.length };
 }
 
 describe("threat-statement-grammar", () => {
@@ -95,7 +95,7 @@ describe("threat-statement-grammar", () => {
       "an empty Threat cell",
       threat(""),
       {},
-      [{ messageId: "empty", message: `Threat \`T-0001\` has no statement; write it as \`${METHODOLOGY}\`.`, line: 5, column: 10, endLine: 5, endColumn: 14 }],
+      [{ messageId: "empty", message: `Threat \`T-0001\` has no statement; write it as \`${METHODOLOGY}\`.`, line: 5, column: 11, endLine: 5, endColumn: 13 }],
     ],
     [
       "a residual threat without `who` and `can`",
@@ -112,9 +112,9 @@ describe("threat-statement-grammar", () => {
           messageId: "missingParts",
           message: `Residual threat \`RT-0001\` statement has no \`who\` clause and \`can\` clause; write it as \`${METHODOLOGY}\`.`,
           line: 5,
-          column: 11,
+          column: 13,
           endLine: 5,
-          endColumn: 120,
+          endColumn: 118,
         },
       ],
     ],

@@ -95,7 +95,7 @@ describe("xref-statement-sync", () => {
   it("points the related location at the matching statement", () => {
     const [diagnostic] = runRule(rule, document("[**T-0002**](#T-0002): Stolen card opens lockers"));
     expect(diagnostic?.related?.map((related) => [related.message, related.range.start.line, related.range.start.column])).toEqual([
-      ["Statement of `T-0001`", 5, 29],
+      ["Statement of `T-0001`", 5, 31],
     ]);
   });
 
