@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import rule from "../../rules/section-order.js";
+import rule, { longestIncreasing } from "../../rules/section-order.js";
 import { findings, md, runRule, type Finding } from "../helpers.js";
 
-const outOfOrder = (title: string, previous: string, order: string): string =>
-  `Section \`${title}\` comes after \`${previous}\`; move it before \`${previous}\` (template order: ${order}).`;
+const outOfOrder = (title: string, place: string, order: string): string =>
+  `Section \`${title}\` is out of template order; move it ${place} (template order: ${order}).`;
 const duplicate = (title: string, line: number): string => `Section \`${title}\` appears again; merge it into the one at line ${line}.`;
 
 describe("section-order", () => {
@@ -21,13 +21,13 @@ describe("section-order", () => {
 
   const invalid: [string, string, Finding[]][] = [
     [
-      // A section that belongs before the furthest one seen so far.
+      // Of two swapped sections, the second is the one reported.
       "swapped sections",
       md("## Threats", "", "## Assumptions"),
       [
         {
           messageId: "outOfOrder",
-          message: outOfOrder("Assumptions", "Threats", "Assumptions, Threats"),
+          message: outOfOrder("Assumptions", "before `Threats`", "Assumptions, Threats"),
           line: 3,
           column: 1,
           endLine: 3,
@@ -36,25 +36,75 @@ describe("section-order", () => {
       ],
     ],
     [
-      // Every section placed before the furthest one is reported, not only the first.
-      "two sections after a later one",
+      // One section moved to the front puts every later section after it out of place, but
+      // only the moved one is reported, with its place between the sections that stay.
+      "one section moved to the front",
       md("## Mitigations", "## Application Info", "## Architecture", "## Impacted Assets"),
       [
         {
           messageId: "outOfOrder",
-          message: outOfOrder("Application Info", "Mitigations", "Application Info, Mitigations"),
-          line: 2,
+          message: outOfOrder(
+            "Mitigations",
+            "between `Architecture` and `Impacted Assets`",
+            "Application Info, Architecture, Mitigations, Impacted Assets",
+          ),
+          line: 1,
           column: 1,
-          endLine: 2,
-          endColumn: 20,
+          endLine: 1,
+          endColumn: 15,
         },
+      ],
+    ],
+    [
+      // One section moved to the end.
+      "one section moved to the end",
+      md("## Application Info", "## Architecture", "## Threats", "## Mitigations", "## Assumptions"),
+      [
         {
           messageId: "outOfOrder",
-          message: outOfOrder("Architecture", "Mitigations", "Application Info, Architecture, Mitigations"),
+          message: outOfOrder("Assumptions", "between `Architecture` and `Threats`", "Application Info, Architecture, Assumptions, Threats, Mitigations"),
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 15,
+        },
+      ],
+    ],
+    [
+      // Two moved sections are two findings; the sections in order around them are not reported.
+      "two sections moved behind later ones",
+      md("## Threats", "## Mitigations", "## Assumptions", "## Dataflow"),
+      [
+        {
+          messageId: "outOfOrder",
+          message: outOfOrder("Assumptions", "before `Threats`", "Dataflow, Assumptions, Threats, Mitigations"),
           line: 3,
           column: 1,
           endLine: 3,
-          endColumn: 16,
+          endColumn: 15,
+        },
+        {
+          messageId: "outOfOrder",
+          message: outOfOrder("Dataflow", "before `Threats`", "Dataflow, Assumptions, Threats, Mitigations"),
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 12,
+        },
+      ],
+    ],
+    [
+      // The last section moved before the others is placed after the last one that stays.
+      "the last section moved to the front",
+      md("## AWS Well-Architected Mappings", "## Threats", "## Mitigations"),
+      [
+        {
+          messageId: "outOfOrder",
+          message: outOfOrder("AWS Well-Architected Mappings", "after `Mitigations`", "Threats, Mitigations, AWS Well-Architected Mappings"),
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 33,
         },
       ],
     ],
@@ -65,11 +115,34 @@ describe("section-order", () => {
       [
         {
           messageId: "outOfOrder",
-          message: outOfOrder("Dataflow", "Residual Threats", "Dataflow, Residual Threats"),
+          message: outOfOrder("Dataflow", "before `Residual Threats`", "Dataflow, Residual Threats"),
           line: 3,
           column: 1,
           endLine: 3,
           endColumn: 24,
+        },
+      ],
+    ],
+    [
+      // A repeat is reported as a repeat and left out of the order.
+      "a repeat of a moved section",
+      md("## Threats", "", "## Assumptions", "", "## Threats"),
+      [
+        {
+          messageId: "outOfOrder",
+          message: outOfOrder("Assumptions", "before `Threats`", "Assumptions, Threats"),
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 15,
+        },
+        {
+          messageId: "duplicate",
+          message: duplicate("Threats", 1),
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 11,
         },
       ],
     ],
@@ -88,6 +161,27 @@ describe("section-order", () => {
   ];
   it.each(invalid)("reports %s", (_name, text, expected) => {
     expect(findings(rule, text)).toEqual(expected);
+  });
+
+  it("points a moved section at its neighbour", () => {
+    const [diagnostic] = runRule(rule, md("## Mitigations", "## Application Info", "## Architecture", "## Impacted Assets"));
+    expect(diagnostic?.related?.map((related) => [related.message, related.range.start.line])).toEqual([["Move it before this section.", 4]]);
+  });
+
+  it("points a section moved to the front at the last section", () => {
+    const [diagnostic] = runRule(rule, md("## AWS Well-Architected Mappings", "## Threats", "## Mitigations"));
+    expect(diagnostic?.related?.map((related) => [related.message, related.range.start.line])).toEqual([["Move it after this section.", 3]]);
+  });
+
+  it.each([
+    ["an empty list", [], []],
+    ["a sorted list", [0, 1, 2], [0, 1, 2]],
+    ["one value moved to the front", [5, 0, 1, 6], [1, 2, 3]],
+    ["a swap, keeping the earlier value", [4, 3], [0]],
+    ["two runs", [4, 5, 3, 2], [0, 1]],
+    ["a descending list", [3, 2, 1], [0]],
+  ])("finds the longest increasing run in %s", (_name, values, expected) => {
+    expect([...longestIncreasing(values)]).toEqual(expected);
   });
 
   it("points a repeated section at the first", () => {
