@@ -42,6 +42,8 @@ export async function runCommand(args: LintArguments, io: CliIo): Promise<number
     rules: ruleSettings,
     ignorePatterns: args.ignorePattern,
     ...(args.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "error" as const } : {}),
+  }, {
+    onWarning: (warning) => io.stderr(`tmlint: warning: ${describeProblem(warning, io)}\n`),
   });
 
   try {
@@ -62,11 +64,14 @@ export async function runCommand(args: LintArguments, io: CliIo): Promise<number
 }
 
 function printProblems(problems: readonly ConfigProblem[], io: CliIo): void {
-  for (const problem of problems) {
-    const source = isAbsolute(problem.source) ? displayPath(problem.source, io.cwd) : problem.source;
-    const parts = [source, problem.path, problem.message].filter((part) => part !== "");
-    io.stderr(`tmlint: ${parts.join(": ")}${/[.?]$/.test(problem.message) ? "" : "."}\n`);
-  }
+  for (const problem of problems) io.stderr(`tmlint: ${describeProblem(problem, io)}\n`);
+}
+
+/** Formats a configuration problem as one sentence: its file (relative to cwd), key path and message. */
+function describeProblem(problem: ConfigProblem, io: CliIo): string {
+  const source = isAbsolute(problem.source) ? displayPath(problem.source, io.cwd) : problem.source;
+  const parts = [source, problem.path, problem.message].filter((part) => part !== "");
+  return `${parts.join(": ")}${/[.?]$/.test(problem.message) ? "" : "."}`;
 }
 
 async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): Promise<number> {

@@ -32,18 +32,34 @@ export class ConfigFileError extends Error {
   }
 }
 
+/** Raised when a configuration file cannot be read at all, as opposed to read but invalid. */
+export class ConfigReadError extends ConfigFileError {
+  override name = "ConfigReadError";
+
+  constructor(
+    filePath: string,
+    /** The reason the file cannot be read, such as `file not found`. */
+    readonly reason: string,
+  ) {
+    super([{ source: filePath, path: "", message: `cannot be read: ${reason}` }]);
+  }
+}
+
 /** A configuration file's parsed contents. */
 export interface ConfigFileContents {
   filePath: string;
-  /** The parsed value, not yet validated; `{}` for an empty file. */
+  /** The parsed value, not yet validated; `null` for an empty file. */
   data: unknown;
 }
 
-/** Parses a configuration file's text by its name: JSON (with comments), YAML, or package.json's `tmlint` key. */
+/**
+ * Parses a configuration file's text by its name: JSON (with comments), YAML, or package.json's
+ * `tmlint` key. Returns `null` for a file with nothing in it but white space (or, in YAML, comments).
+ */
 export function parseConfigText(filePath: string, text: string): unknown {
   const name = basename(filePath).toLowerCase();
   const extension = extname(name);
-  if (text.trim() === "") return {};
+  if (text.trim() === "") return null;
   if (extension === ".yaml" || extension === ".yml") return parseYaml(filePath, text);
   if (extension === ".json" || extension === ".jsonc" || name === ".tmlintrc") {
     const data = parseJson(filePath, text);
@@ -69,7 +85,7 @@ export async function readConfigFile(filePath: string): Promise<ConfigFileConten
   try {
     text = await readFile(filePath, "utf8");
   } catch (error) {
-    throw new ConfigFileError([{ source: filePath, path: "", message: `cannot be read: ${describeError(error as NodeJS.ErrnoException)}` }]);
+    throw new ConfigReadError(filePath, describeError(error as NodeJS.ErrnoException));
   }
   return { filePath, data: parseConfigText(filePath, stripBom(text)) };
 }
@@ -108,7 +124,8 @@ function parseYaml(filePath: string, text: string): unknown {
     const reason = (first.message.split("\n")[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, "");
     throw new ConfigFileError([{ source: filePath, path: "", message: `is not valid YAML: ${reason}${where}` }]);
   }
-  return document.toJS({ maxAliasCount: 100 }) ?? {};
+  // A document of comments only, or of `~`, is null.
+  return document.toJS({ maxAliasCount: 100 }) ?? null;
 }
 
 /** Converts an offset into a configuration file's text to a 1-based line and column. */
@@ -137,7 +154,8 @@ export function createConfigSearcher(): AsyncSearcher {
     loaders: { ".json": load, ".yaml": load, ".yml": load },
     // Search up to the file system root, not only to the home folder: a repository may live anywhere.
     stopDir: "/",
-    // An empty configuration file is a configuration (it extends `recommended`), not an absent one.
+    // An empty configuration file is a configuration (it extends `recommended`, with a
+    // warning), not an absent one.
     ignoreEmptySearchPlaces: false,
   });
 }

@@ -17,9 +17,9 @@ import { ruleRegistry } from "../../rules/index.js";
 import { TEMPLATE_COLUMNS } from "../parse/vocabulary.js";
 import { compileGlob, firstMatch, type GlobPattern } from "./globs.js";
 import { loadPlugin } from "./plugins.js";
-import { ConfigFileError, createConfigSearcher, readConfigFile, type ConfigProblem } from "./read.js";
+import { ConfigFileError, ConfigReadError, createConfigSearcher, readConfigFile, type ConfigProblem } from "./read.js";
 import type { ConfigData, IgnoreMatch, LoadConfigOptions, ResolvedConfig } from "./types.js";
-import { validateConfigData, validateRuleOptions } from "./validate.js";
+import { validateConfigData, validateRuleOptions, type ValidationProblem } from "./validate.js";
 import { closestId } from "../suggest.js";
 
 /** The prefix of a preset name in `extends`. */
@@ -57,6 +57,16 @@ interface LoadedConfig {
 interface Layer extends Omit<LoadedConfig, "file" | "registry"> {
   pluginRules: { rule: AnyRule; source: string; path: string }[];
   written: WrittenSetting[];
+  /** Mistakes found so far; the keys they are about are left out of the layer. */
+  problems: ConfigProblem[];
+  /** Problems that do not stop the run, such as an empty file. */
+  warnings: ConfigProblem[];
+}
+
+/** Callbacks of a ConfigResolver, kept out of LoadConfigOptions because functions cannot be sent to a worker thread. */
+export interface ConfigResolverHooks {
+  /** Receives each configuration warning once, such as an empty configuration file. */
+  onWarning?: (warning: ConfigProblem) => void;
 }
 
 /** What a configuration file without an `extends` key extends. */
@@ -75,9 +85,13 @@ export class ConfigResolver {
   private readonly resolved = new Map<string, Promise<ResolvedConfig>>();
   private readonly commandLineIgnores: GlobPattern[];
   private commandLineChecked: Promise<void> | undefined;
+  private readonly hooks: ConfigResolverHooks;
+  /** The sources already warned about, so that a file that two configurations extend warns once. */
+  private readonly warned = new Set<string>();
 
-  constructor(options: LoadConfigOptions = {}) {
+  constructor(options: LoadConfigOptions = {}, hooks: ConfigResolverHooks = {}) {
     this.options = options;
+    this.hooks = hooks;
     this.cwd = resolve(options.cwd ?? process.cwd());
     this.commandLineIgnores = (options.ignorePatterns ?? []).map((pattern) => compileGlob(pattern, this.cwd, "--ignore-pattern"));
   }
@@ -155,12 +169,17 @@ export class ConfigResolver {
     const layer =
       file === undefined
         ? await presetLayer(`${PRESET_PREFIX}${this.options.preset ?? "recommended"}`, { source: "--preset", path: "" })
-        : await loadLayer(file, searched === undefined ? undefined : { data: searched ?? {} }, []);
+        : await loadLayer(file, searched === undefined ? undefined : { data: searched }, []);
     if (Array.isArray(layer)) throw new ConfigFileError(layer);
+    for (const warning of layer.warnings) {
+      if (this.warned.has(warning.source)) continue;
+      this.warned.add(warning.source);
+      this.hooks.onWarning?.(warning);
+    }
 
     // Plugins add to the built-in rules; an id may be defined only once.
     const registry = new Map(ruleRegistry);
-    const problems: ConfigProblem[] = [];
+    const problems: ConfigProblem[] = [...layer.problems];
     for (const { rule, source, path } of layer.pluginRules) {
       const id = rule.meta.id;
       if (registry.has(id) && registry.get(id) !== rule) {
@@ -169,7 +188,10 @@ export class ConfigResolver {
       }
       registry.set(id, rule);
     }
-    problems.push(...(await checkSettings(layer.written, registry)));
+    // A plugin that failed to load, or a base file that could not be used, leaves rules out of
+    // the registry, so an id the registry lacks is then not reported as unknown.
+    const registryComplete = !layer.problems.some((problem) => /^(plugins|extends)\b/.test(problem.path));
+    problems.push(...(await checkSettings(layer.written, registry, registryComplete)));
     if (problems.length > 0) throw new ConfigFileError(problems);
 
     return {
@@ -240,6 +262,8 @@ function emptyLayer(): Layer {
     reportUnusedDisableDirectives: undefined,
     pluginRules: [],
     written: [],
+    problems: [],
+    warnings: [],
   };
 }
 
@@ -249,12 +273,25 @@ async function presetLayer(name: string, where: { source: string; path: string }
   return { ...emptyLayer(), rules: preset.rules };
 }
 
+/** The `extends` entry that led to a configuration file, for naming it when the file cannot be read. */
+interface ExtendedFrom {
+  source: string;
+  path: string;
+  entry: string;
+}
+
 /**
- * Reads, validates and flattens one configuration file and everything it extends. Returns
- * the problems instead when there are any. `chain` lists the files that led here, to stop
- * an `extends` cycle.
+ * Reads, validates and flattens one configuration file and everything it extends. Every
+ * mistake in the file is collected in the layer's `problems`, and the keys they are about
+ * are left out, so that one run reports them all. Returns the problems alone when the file
+ * cannot be used at all. `chain` lists the files that led here, to stop an `extends` cycle.
  */
-async function loadLayer(file: string, given: { data: unknown } | undefined, chain: readonly string[]): Promise<Layer | ConfigProblem[]> {
+async function loadLayer(
+  file: string,
+  given: { data: unknown } | undefined,
+  chain: readonly string[],
+  extendedFrom?: ExtendedFrom,
+): Promise<Layer | ConfigProblem[]> {
   if (chain.includes(file)) {
     return [{ source: chain[chain.length - 1] ?? file, path: "extends", message: `forms a cycle: ${[...chain, file].join(" -> ")}; remove one of the links` }];
   }
@@ -263,15 +300,27 @@ async function loadLayer(file: string, given: { data: unknown } | undefined, cha
   try {
     data = given ? given.data : (await readConfigFile(file)).data;
   } catch (error) {
+    if (error instanceof ConfigReadError && extendedFrom) {
+      const message = `\`${extendedFrom.entry}\` cannot be read: ${error.reason} at ${file}; check the path, which is relative to this configuration file`;
+      return [{ source: extendedFrom.source, path: extendedFrom.path, message }];
+    }
     if (error instanceof ConfigFileError) return error.problems;
     throw error;
   }
 
+  const warnings: ConfigProblem[] = [];
+  if (data === null || data === undefined) {
+    const message = `contains no settings, so the \`${DEFAULT_EXTENDS}\` preset applies; add settings, or write \`{}\` to keep the defaults without this warning`;
+    warnings.push({ source: file, path: "", message });
+    data = {};
+  }
+
   const schemaProblems = await validateConfigData(data);
-  if (schemaProblems.length > 0) return schemaProblems.map((problem) => ({ source: file, ...problem }));
-  const config = data as ConfigData;
+  const config = withoutInvalidKeys(data, schemaProblems);
+  const problems: ConfigProblem[] = schemaProblems.map(({ path, message }) => ({ source: file, path, message }));
+  if (config === undefined) return problems;
   const directory = dirname(file);
-  const problems: ConfigProblem[] = checkColumns(file, config.columns ?? {});
+  problems.push(...checkColumns(file, config.columns ?? {}));
 
   // 1. What this file extends, in order.
   let layer = emptyLayer();
@@ -280,7 +329,7 @@ async function loadLayer(file: string, given: { data: unknown } | undefined, cha
     const where = { source: file, path: Array.isArray(config.extends) ? `extends[${index}]` : "extends" };
     const base = entry.startsWith(PRESET_PREFIX)
       ? await presetLayer(entry, where)
-      : await loadLayer(resolve(directory, entry), undefined, [...chain, file]);
+      : await loadLayer(resolve(directory, entry), undefined, [...chain, file], { ...where, entry });
     if (Array.isArray(base)) {
       problems.push(...base);
       continue;
@@ -290,6 +339,8 @@ async function loadLayer(file: string, given: { data: unknown } | undefined, cha
 
   // 2. This file's plugins, resolved against its folder.
   const own = emptyLayer();
+  own.problems = problems;
+  own.warnings = warnings;
   for (const [index, specifier] of (config.plugins ?? []).entries()) {
     const where = { source: file, path: `plugins[${index}]` };
     const plugin = await loadPlugin(specifier, directory, where);
@@ -300,7 +351,6 @@ async function loadLayer(file: string, given: { data: unknown } | undefined, cha
     own.plugins.push(plugin.path);
     for (const rule of plugin.rules) own.pluginRules.push({ rule, ...where });
   }
-  if (problems.length > 0) return problems;
 
   // 3. This file's own keys.
   own.rules = config.rules ?? {};
@@ -323,6 +373,28 @@ async function loadLayer(file: string, given: { data: unknown } | undefined, cha
   return mergeLayers(layer, own);
 }
 
+/**
+ * Returns a configuration file's contents without the keys that schema problems are about:
+ * a top-level key, or one rule under `rules`. Returns undefined when the whole value is
+ * invalid, such as an array in place of an object.
+ */
+function withoutInvalidKeys(data: unknown, problems: readonly ValidationProblem[]): ConfigData | undefined {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  const config: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const { keys } of problems) {
+    const [key, ruleId] = keys;
+    if (key === undefined) return undefined;
+    const rules = config.rules;
+    if (key === "rules" && ruleId !== undefined && rules !== null && typeof rules === "object" && !Array.isArray(rules)) {
+      const { [ruleId]: _invalid, ...valid } = rules as Record<string, unknown>;
+      config.rules = valid;
+    } else {
+      delete config[key];
+    }
+  }
+  return config as ConfigData;
+}
+
 function mergeLayers(base: Layer, over: Layer): Layer {
   return {
     rules: mergeRules(base.rules, over.rules),
@@ -335,6 +407,8 @@ function mergeLayers(base: Layer, over: Layer): Layer {
     reportUnusedDisableDirectives: over.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
     pluginRules: [...base.pluginRules, ...over.pluginRules],
     written: [...base.written, ...over.written],
+    problems: [...base.problems, ...over.problems],
+    warnings: [...base.warnings, ...over.warnings],
   };
 }
 
@@ -379,10 +453,11 @@ function checkColumns(file: string, columns: Record<string, string[]>): ConfigPr
 }
 
 /** Checks rule ids against the registry and each rule's options against its schema. */
-async function checkSettings(written: readonly WrittenSetting[], registry: ReadonlyMap<string, AnyRule>): Promise<ConfigProblem[]> {
+async function checkSettings(written: readonly WrittenSetting[], registry: ReadonlyMap<string, AnyRule>, reportUnknown = true): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   for (const { source, path, id, setting } of written) {
     const rule = registry.get(id);
+    if (!rule && !reportUnknown) continue;
     if (!rule) {
       const suggestion = closestId(id, [...registry.keys()]);
       const hint = suggestion ? ` (did you mean \`${suggestion}\`?)` : "";

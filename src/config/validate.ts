@@ -17,6 +17,8 @@ import type { AnyRule } from "../types.js";
 export interface ValidationProblem {
   /** The key path, e.g. `rules.id-format[1].digits`; empty for the whole value. */
   path: string;
+  /** The same key path as unescaped segments, e.g. `["rules", "id-format", "1", "digits"]`. */
+  keys: string[];
   message: string;
 }
 
@@ -76,7 +78,7 @@ export async function validateRuleOptions(rule: AnyRule, options: unknown): Prom
       validate = ajv.options.compile(rule.meta.schema);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return [{ path: "", message: `rule \`${rule.meta.id}\` has an options schema that cannot be compiled: ${reason}` }];
+      return [{ path: "", keys: [], message: `rule \`${rule.meta.id}\` has an options schema that cannot be compiled: ${reason}` }];
     }
     optionValidators.set(rule, validate);
   }
@@ -95,12 +97,21 @@ export function describeErrors(errors: readonly ErrorObject[], data: unknown): V
     const key = `${problem.path}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(problem);
+    problems.push({ ...problem, keys: keysOf(error) });
   }
   return problems;
 }
 
-function describeError(error: ErrorObject, data: unknown): ValidationProblem {
+/** Returns the key path of the value an ajv error is about, as `describeError` words it. */
+function keysOf(error: ErrorObject): string[] {
+  const segments = pointerSegments(error.instancePath);
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) return [...segments, propertyName];
+  if (error.keyword === "additionalProperties") return [...segments, String((error.params as Record<string, unknown>).additionalProperty)];
+  return segments;
+}
+
+function describeError(error: ErrorObject, data: unknown): Omit<ValidationProblem, "keys"> {
   const segments = pointerSegments(error.instancePath);
   const value = valueAt(data, segments);
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;

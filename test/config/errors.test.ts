@@ -122,11 +122,50 @@ describe("configuration errors", () => {
       'tmlint: .tmlintrc.json: extends: unknown preset `tmlint:loose`; use one of "tmlint:recommended", "tmlint:strict", "tmlint:threat-composer", or a path to a configuration file.',
     ]);
     await expectConfigError({ ".tmlintrc.json": '{ "extends": ["tmlint:strict", "./base.json"] }' }, [
-      "tmlint: base.json: cannot be read: file not found.",
+      expect.stringMatching(
+        /^tmlint: \.tmlintrc\.json: extends\[1\]: `\.\/base\.json` cannot be read: file not found at \/.*\/base\.json; check the path, which is relative to this configuration file\.$/,
+      ) as unknown as string,
     ]);
     await expectConfigError({ ".tmlintrc.json": '{ "extends": "./a.json" }', "a.json": '{ "extends": "./b.json" }', "b.json": '{ "extends": "./a.json" }' }, [
       expect.stringMatching(/^tmlint: b\.json: extends: forms a cycle: .*\.tmlintrc\.json -> .*a\.json -> .*b\.json -> .*a\.json; remove one of the links\.$/) as unknown as string,
     ]);
+  });
+
+  it("missing extended file names both files", async () => {
+    await expectConfigError({ ".tmlintrc.json": '{ "extends": "./shared/base.json" }', "shared/base.json": '{ "extends": "../nowhere/base.json" }' }, [
+      expect.stringMatching(
+        /^tmlint: shared\/base\.json: extends: `\.\.\/nowhere\/base\.json` cannot be read: file not found at \/.*\/nowhere\/base\.json; check the path, which is relative to this configuration file\.$/,
+      ) as unknown as string,
+    ]);
+  });
+
+  it("every problem of a file at once", async () => {
+    const config = {
+      rule: {},
+      rules: { "id-format": ["error", { digits: 12 }], "id-unique": "on", "id-formatt": "warn" },
+      columns: { "threat.id": ["x"] },
+      ignores: "drafts/",
+    };
+    await expectConfigError({ ".tmlintrc.json": JSON.stringify(config) }, [
+      "tmlint: .tmlintrc.json: rule: is not an allowed key; use one of `extends`, `rules`, `files`, `ignores`, `sections`, `columns`, `overrides`, `plugins`, `reportUnusedDisableDirectives`.",
+      'tmlint: .tmlintrc.json: rules.id-unique: must be one of "off", "warn", "error"; got `"on"`.',
+      'tmlint: .tmlintrc.json: ignores: must be an array; got `"drafts/"`.',
+      "tmlint: .tmlintrc.json: columns.threat.id: names no table; use one of `assumptions`, `threats`, `mitigations`, `impacted-assets`, `existing-controls`, `residual-threats`, `entities`, `data-flows`, `trust-boundaries`, `threat-sources`.",
+      "tmlint: .tmlintrc.json: rules.id-format[1].digits: must be at most 9; got `12`.",
+      "tmlint: .tmlintrc.json: rules.id-formatt: unknown rule `id-formatt` (did you mean `id-format`?); run `tmlint rules` to list the rule ids.",
+    ]);
+  });
+
+  it("unusable plugin hides no option problem", async () => {
+    await expectConfigError({ ".tmlintrc.json": '{ "plugins": ["./nowhere.mjs"], "rules": { "mine": "warn", "id-format": ["error", { "digits": 0 }] } }' }, [
+      expect.stringMatching(/^tmlint: \.tmlintrc\.json: plugins\[0\]: plugin `\.\/nowhere\.mjs` not found at /) as unknown as string,
+      // `mine` may be a rule of the plugin that failed to load, so it is not called unknown.
+      "tmlint: .tmlintrc.json: rules.id-format[1].digits: must be at least 1; got `0`.",
+    ]);
+  });
+
+  it("whole file of the wrong type", async () => {
+    await expectConfigError({ ".tmlintrc.json": "[1]" }, ["tmlint: .tmlintrc.json: must be an object; got `[1]`."]);
   });
 
   it("problems in an extended file name that file", async () => {

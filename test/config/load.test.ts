@@ -81,6 +81,39 @@ describe("configuration discovery", () => {
     expect(config.rules).toEqual(presets.recommended?.rules);
   });
 
+  it("warns about an empty or null configuration file", async () => {
+    const warning = (name: string): string =>
+      `tmlint: warning: ${name}: contains no settings, so the \`tmlint:recommended\` preset applies; add settings, or write \`{}\` to keep the defaults without this warning.\n`;
+    const recommended = await runCli(tree({ "tm.md": BROKEN }), ["--no-config", "-f", "unix", "tm.md"]);
+    const files: [string, string][] = [
+      [".tmlintrc.json", ""],
+      [".tmlintrc.json", "null\n"],
+      [".tmlintrc.yaml", ""],
+      [".tmlintrc.yaml", "~\n"],
+      [".tmlintrc.yml", "# nothing yet\n"],
+    ];
+    for (const [name, text] of files) {
+      const result = await runCli(tree({ "tm.md": BROKEN, [name]: text }), ["-f", "unix", "tm.md"]);
+      expect(result.stderr, `${name} ${JSON.stringify(text)}`).toBe(warning(name));
+      expect(result.stdout, `${name} ${JSON.stringify(text)}`).toBe(recommended.stdout);
+      expect(result.code, `${name} ${JSON.stringify(text)}`).toBe(recommended.code);
+    }
+  });
+
+  it("warns once about an empty extended file", async () => {
+    const root = tree({ "tm.md": BROKEN, "a/tm.md": BROKEN, "base.yaml": "", "a/.tmlintrc.json": '{ "extends": "../base.yaml" }', ".tmlintrc.json": '{ "extends": "./base.yaml" }' });
+    const result = await runCli(root, ["-f", "unix", "tm.md", "a/tm.md"]);
+    expect(result.stderr).toBe(
+      "tmlint: warning: base.yaml: contains no settings, so the `tmlint:recommended` preset applies; add settings, or write `{}` to keep the defaults without this warning.\n",
+    );
+  });
+
+  it("takes {} as an empty configuration without a warning", async () => {
+    for (const [name, text] of [[".tmlintrc.json", "{}"], [".tmlintrc.yaml", "{}\n"]] as const) {
+      expect((await runCli(tree({ "tm.md": BROKEN, [name]: text }), ["-f", "unix", "tm.md"])).stderr, name).toBe("");
+    }
+  });
+
   it("configFile replaces discovery; useConfigFile false reads none", async () => {
     const root = tree({ ".tmlintrc.json": '{ "rules": { "id-unique": "off" } }', "other.yaml": "rules:\n  id-unique: warn\n" });
     const given = await loadConfig(join(root, "tm.md"), { cwd: root, configFile: "other.yaml" });
