@@ -27,7 +27,7 @@ export function isLintable(name: string): boolean {
 }
 
 export interface ExpandedPaths {
-  /** Absolute paths, in the order given, each once. */
+  /** Absolute paths, in the order given, each real file once (see `createRealFileFilter`). */
   files: string[];
   /** Paths and patterns that could not be used, with the reason. */
   errors: { path: string; message: string }[];
@@ -41,15 +41,28 @@ export interface ExpandOptions {
   allowUnmatched?: boolean;
 }
 
+/**
+ * Makes a filter that passes the first path of each real file and drops any later path that
+ * reaches the same file, such as one through a symbolic link to a folder. A path whose real
+ * path cannot be resolved (a broken link, a file that is gone) stands for itself.
+ */
+export function createRealFileFilter(): (file: string) => Promise<boolean> {
+  const seen = new Set<string>();
+  return async (file) => {
+    const real = await realpath(file).catch(() => file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
+}
+
 /** Expands files, folders and globs into the files to lint. */
 export async function expandPaths(inputs: readonly string[], options: ExpandOptions): Promise<ExpandedPaths> {
   const files: string[] = [];
-  const seen = new Set<string>();
+  const isFirstPath = createRealFileFilter();
   const errors: ExpandedPaths["errors"] = [];
-  const add = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    files.push(file);
+  const add = async (file: string): Promise<void> => {
+    if (await isFirstPath(file)) files.push(file);
   };
 
   for (const input of inputs) {
@@ -64,10 +77,10 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
           errors.push({ path: input, message: "no Markdown or .tc.json files found in this folder" });
         }
         found.sort();
-        found.forEach(add);
+        for (const file of found) await add(file);
       } else {
         // A file named explicitly is linted even when its extension is unusual.
-        add(absolute);
+        await add(absolute);
       }
       continue;
     }
@@ -80,7 +93,7 @@ export async function expandPaths(inputs: readonly string[], options: ExpandOpti
       if (kept.length === 0 && !options.allowUnmatched) {
         errors.push({ path: input, message: "no files match this pattern" });
       }
-      kept.forEach(add);
+      for (const file of kept) await add(file);
       continue;
     }
 
@@ -95,7 +108,9 @@ async function walkDirectory(directory: string, found: string[], visited: Set<st
   if (visited.has(real)) return;
   visited.add(real);
 
+  // In name order, so that of two links to one folder the same one is walked on every run.
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {

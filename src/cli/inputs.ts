@@ -12,10 +12,10 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ConfigResolver } from "../config/resolve.js";
-import { describeError, displayPath, expandPaths, isDynamicPattern } from "../files.js";
+import { createRealFileFilter, describeError, displayPath, expandPaths, isDynamicPattern } from "../files.js";
 
 export interface GatheredFiles {
-  /** Absolute paths, in the order given, each once. */
+  /** Absolute paths, in the order given, each real file once under the first path that reached it. */
   files: string[];
   /** Inputs that could not be used; each one makes the exit code 2. */
   errors: string[];
@@ -34,11 +34,10 @@ const UNMATCHED_HINT = "check the path, or pass --no-error-on-unmatched-pattern 
 /** Expands files, folders and globs into the files to lint. */
 export async function gatherFiles(inputs: readonly string[], options: GatherOptions): Promise<GatheredFiles> {
   const gathered: GatheredFiles = { files: [], errors: [], warnings: [] };
-  const seen = new Set<string>();
-  const add = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    gathered.files.push(file);
+  // Two inputs may reach one file under two paths, such as `docs/` and a link to it.
+  const isFirstPath = createRealFileFilter();
+  const add = async (file: string): Promise<void> => {
+    if (await isFirstPath(file)) gathered.files.push(file);
   };
   const unmatched = (input: string, reason: string): void => {
     if (!options.allowUnmatched) gathered.errors.push(`${input}: ${reason}; ${UNMATCHED_HINT}.`);
@@ -57,7 +56,7 @@ export async function gatherFiles(inputs: readonly string[], options: GatherOpti
         );
         continue;
       }
-      add(absolute);
+      await add(absolute);
       continue;
     }
 
@@ -78,7 +77,7 @@ export async function gatherFiles(inputs: readonly string[], options: GatherOpti
       if (expanded.files.length > 0) unmatched(input, `every file ${isFolder ? "in this folder" : "this pattern matches"} is ignored`);
       else unmatched(input, isFolder ? "no Markdown or .tc.json files in this folder" : "no files match this pattern");
     }
-    kept.forEach(add);
+    for (const file of kept) await add(file);
   }
   return gathered;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROKEN_LINES, runCli, tree } from "./helpers.js";
@@ -213,6 +213,41 @@ describe("unmatched paths and globs", () => {
 
     const json = await runCli(root, ["-f", "json", "a.md", "bin.md"]);
     expect(JSON.parse(json.stdout).map((file: { fatal?: string }) => file.fatal)).toEqual([undefined, "not a text file (NUL byte at offset 0)"]);
+  });
+});
+
+describe("symbolic links", () => {
+  /** `real/a.md`, a link `alias` to the folder, and a link `link.md` to the file. */
+  function linkedTree(): string {
+    const root = tree({ "real/a.md": DANGLING, ".tmlintrc.json": XREF_ERROR });
+    symlinkSync(join(root, "real"), join(root, "alias"));
+    symlinkSync(join("real", "a.md"), join(root, "link.md"));
+    return root;
+  }
+
+  it("lint each real file once, under the path given first", async () => {
+    const root = linkedTree();
+    const cases: [string[], string][] = [
+      [["real", "alias"], "real/a.md"],
+      [["alias", "real"], "alias/a.md"],
+      [["real/a.md", "link.md"], "real/a.md"],
+      [["link.md", "real"], "link.md"],
+      [["alias/a.md", "real/a.md"], "alias/a.md"],
+    ];
+    for (const [argv, path] of cases) {
+      const result = await runCli(root, ["-f", "unix", ...argv]);
+      expect(result.stdout, argv.join(" ")).toBe(`${dangling(path)}\n`);
+      expect(result.code, argv.join(" ")).toBe(1);
+    }
+  });
+
+  it("lint each real file once in a folder or glob", async () => {
+    const root = linkedTree();
+    // Paths in a folder or glob are sorted, so `alias/a.md` comes before `link.md` and `real/a.md`.
+    for (const argv of [["."], ["**/*.md"], [".", "**/*.md", "real"]]) {
+      const result = await runCli(root, ["-f", "unix", ...argv]);
+      expect(result.stdout, argv.join(" ")).toBe(`${dangling("alias/a.md")}\n`);
+    }
   });
 });
 
