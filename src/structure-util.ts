@@ -89,13 +89,34 @@ function nextBoundary(section: Section, offset: number, depth: number): number {
   return end;
 }
 
-/** Returns the readable text of a block: text and code values joined, without Markdown syntax. */
+/** Inline node types whose text continues the text around them without a separator. */
+const PHRASING_TYPES: ReadonlySet<string> = new Set([
+  "text",
+  "inlineCode",
+  "emphasis",
+  "strong",
+  "delete",
+  "link",
+  "linkReference",
+  "image",
+  "imageReference",
+  "footnoteReference",
+  "html",
+]);
+
+/**
+ * Returns the readable text of a block, without Markdown syntax: the text and code values of
+ * inline nodes joined as they read, so `` `T-0001`. `` stays `T-0001.`, and a space between
+ * blocks, list items and line breaks.
+ */
 export function blockText(node: Nodes): string {
   const parts: string[] = [];
   walkTree(node, (child) => {
-    if (child.type === "text" || child.type === "inlineCode" || child.type === "code") parts.push(child.value);
+    if (child.type === "text" || child.type === "inlineCode") parts.push(child.value);
+    else if (!PHRASING_TYPES.has(child.type)) parts.push(" ");
+    if (child.type === "code") parts.push(child.value);
   });
-  return parts.join(" ");
+  return parts.join("").trim();
 }
 
 /** Shortens text for a message: its first line, whitespace collapsed, cut to `max` characters with `…`. */

@@ -86,6 +86,40 @@ describe("no-prose-in-table-sections", () => {
         },
       ],
     ],
+    [
+      // Inline code and emphasis run on into the punctuation after them, with no space added.
+      "code and emphasis before punctuation",
+      md("## Threats", "", "See `T-0001`, then **this**.", "") + table,
+      {},
+      [
+        {
+          messageId: "prose",
+          message:
+            "Section `Threats` holds a paragraph outside its table: `See T-0001, then this.`; move the content into a table row or its Comments column.",
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 29,
+        },
+      ],
+    ],
+    [
+      // List items and a line break inside an item are separated by one space.
+      "list items and a line break",
+      md("## Threats", "", "- one *item*.", "- two\\", "  lines.", "") + table,
+      {},
+      [
+        {
+          messageId: "prose",
+          message:
+            "Section `Threats` holds a list outside its table: `one item. two lines.`; move the content into a table row or its Comments column.",
+          line: 3,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+        },
+      ],
+    ],
   ];
   it.each(invalid)("reports %s", (_name, text, options, expected) => {
     expect(findings(rule, text, options)).toEqual(expected);
