@@ -6,7 +6,7 @@
  */
 
 import { defineRule } from "../src/rule.js";
-import { proseOf } from "../src/content-util.js";
+import { excerpt, proseOf } from "../src/content-util.js";
 import { entityTitle } from "../src/model-util.js";
 import { threatStatement } from "../src/parse/model.js";
 
@@ -34,7 +34,7 @@ export default defineRule<Record<string, never>, "unquantified">({
     defaultOptions: {},
     messages: {
       unquantified:
-        "{{kind}} `{{id}}` states no number; quantify its impact with a count, percentage, amount or duration, e.g. `all 5600 compartments` or `for up to 24 hours`.",
+        "{{kind}} `{{id}}` states no number in `{{impact}}`; quantify the impact with a number and what it measures, e.g. a count (`1,000 records`), a percentage (`30% of users`), an amount (`85 USD`) or a duration (`24 hours`).",
     },
   },
 
@@ -48,10 +48,23 @@ export default defineRule<Record<string, never>, "unquantified">({
       // The evidence prefix and its locator name where the threat was found, not its impact.
       const statement = threatStatement(proseOf(model, cell.node.children)).replace(LOCATOR, " ");
       if (hasQuantity(statement)) continue;
-      report({ messageId: "unquantified", data: { kind: entityTitle(entity.kind), id: entity.id }, range: cell.range });
+      report({
+        messageId: "unquantified",
+        data: { kind: entityTitle(entity.kind), id: entity.id, impact: excerpt(impactClause(threatStatement(cell.text))) },
+        range: cell.range,
+      });
     }
   },
 });
+
+/** The clauses that open the impact of a grammar statement, earliest first in a statement. */
+const IMPACT_OPENING = /\b(?:which leads to|resulting in|negatively impacting)\b/i;
+
+/** Returns the impact part of a statement, from `which leads to` on, or the whole statement when it has none. */
+function impactClause(statement: string): string {
+  const opening = IMPACT_OPENING.exec(statement);
+  return opening ? statement.slice(opening.index) : statement;
+}
 
 /** Tells whether prose contains a figure or a number word standing on its own. */
 export function hasQuantity(prose: string): boolean {

@@ -9,8 +9,8 @@ function threat(statement: string): string {
   return md("## Threats", "", "| Threat Number | Threat |", "| --- | --- |", `| T-0001 | ${statement} |`);
 }
 
-const MESSAGE =
-  "Threat `T-0001` states no number; quantify its impact with a count, percentage, amount or duration, e.g. `all 5600 compartments` or `for up to 24 hours`.";
+const message = (impact: string): string =>
+  `Threat \`T-0001\` states no number in \`${impact}\`; quantify the impact with a number and what it measures, e.g. a count (\`1,000 records\`), a percentage (\`30% of users\`), an amount (\`85 USD\`) or a duration (\`24 hours\`).`;
 
 describe("threat-quantified-impact", () => {
   it.each([
@@ -26,15 +26,31 @@ describe("threat-quantified-impact", () => {
     expect(findings(rule, threat(statement))).toEqual([]);
   });
 
-  const invalid: [string, string][] = [
-    ["no number at all", "An attacker can read the logs"],
-    ["figures only inside inline code", "An attacker can run `rm -rf /tmp/1` on the host"],
-    ["figures only inside identifiers and IDs", "An attacker can bypass t146 and ADR-003 on python:3.9, see T-0002"],
-    ["the word one", "An attacker can take over one account"],
+  // The message quotes the impact clause, or the whole statement when it has none.
+  const invalid: [string, string, string][] = [
+    ["no number at all", "An attacker can read the logs", "An attacker can read the logs"],
+    ["figures only inside inline code", "An attacker can run `rm -rf /tmp/1` on the host", "An attacker can run rm -rf /tmp/1 on the host"],
+    [
+      "figures only inside identifiers and IDs",
+      "An attacker can bypass t146 and ADR-003 on python:3.9, see T-0002",
+      "An attacker can bypass t146 and ADR-003 on python:3.9, see T-0002",
+    ],
+    ["the word one", "An attacker can take over one account", "An attacker can take over one account"],
+    [
+      "an unquantified impact clause",
+      "A tenant who has a session can read another tenant's records, which leads to a data leak, resulting in reduced privacy",
+      "which leads to a data leak, resulting in reduced privacy",
+    ],
+    ["an impact without `which leads to`", "An insider can delete backups, resulting in data loss", "resulting in data loss"],
+    [
+      "a long statement, cut short",
+      "An attacker can read logs, which leads to the disclosure of personal details of customers and staff, resulting in fines and lost trust",
+      "which leads to the disclosure of personal details of customers and staff,…",
+    ],
   ];
-  it.each(invalid)("reports %s", (_name, statement) => {
+  it.each(invalid)("reports %s", (_name, statement, impact) => {
     const expected: Finding[] = [
-      { messageId: "unquantified", message: MESSAGE, line: 5, column: 12, endLine: 5, endColumn: 12 + statement.length },
+      { messageId: "unquantified", message: message(impact), line: 5, column: 12, endLine: 5, endColumn: 12 + statement.length },
     ];
     expect(findings(rule, threat(statement))).toEqual(expected);
   });
