@@ -14,9 +14,9 @@ import { ConfigFileError, type ConfigProblem } from "../config/read.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { ConfigError } from "../engine.js";
 import { decodeText, describeError, displayPath } from "../files.js";
-import { loadFormatter } from "../formatters/index.js";
+import { loadFormatter, type FormatterContext } from "../formatters/index.js";
 import { lintFiles, lintSource } from "../lint-files.js";
-import type { AnyRule, LintResult, RuleSetting } from "../types.js";
+import type { AnyRule, LintResult, RuleSetting, SeveritySetting } from "../types.js";
 import { gatherFiles, splitFileList } from "./inputs.js";
 import { parseRuleOptions } from "./rule-option.js";
 import { formatRuleTable, listRules } from "./rules-command.js";
@@ -120,7 +120,8 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   const shown = args.quiet ? reported.map(errorsOnly) : reported;
   const hasFindings = shown.some((result) => result.diagnostics.length > 0);
   if (failed && (results.length === 0 || (args.format === "stylish" && !hasFindings))) return EXIT_FAILURE;
-  const written = await writeReport(shown, registryOf(configs, await resolver.registryForCwd()), args, io);
+  const registry = registryOf(configs, await resolver.registryForCwd());
+  const written = await writeReport(shown, { rules: registry, ruleSeverities: severitiesOf(configs, registry) }, args, io);
   if (!written) return EXIT_FAILURE;
 
   if (failed) return EXIT_FAILURE;
@@ -198,11 +199,34 @@ function registryOf(configs: readonly ResolvedConfig[], fallback: ReadonlyMap<st
   return merged;
 }
 
+/**
+ * Returns the severity each rule ran at in this run. A rule whose severity differs between
+ * files, through `overrides` or nested configuration files, gets the highest one. Each SARIF
+ * result carries its own level, so the rule's level only ranks the rule, and code scanning
+ * should not rank it below what any file treated it as. A rule no configuration sets is off.
+ */
+function severitiesOf(configs: readonly ResolvedConfig[], registry: ReadonlyMap<string, AnyRule>): Map<string, SeveritySetting> {
+  const rank: Record<SeveritySetting, number> = { off: 0, warn: 1, error: 2 };
+  const severities = new Map<string, SeveritySetting>([...registry.keys()].map((id) => [id, "off"]));
+  for (const config of configs) {
+    for (const [id, setting] of Object.entries(config.rules)) {
+      const severity = Array.isArray(setting) ? setting[0] : setting;
+      if (rank[severity] > rank[severities.get(id) ?? "off"]) severities.set(id, severity);
+    }
+  }
+  return severities;
+}
+
 /** Formats the results and writes them to standard output or `--output-file`; false after a write error. */
-async function writeReport(results: LintResult[], rules: ReadonlyMap<string, AnyRule>, args: LintArguments, io: CliIo): Promise<boolean> {
+async function writeReport(
+  results: LintResult[],
+  ruleContext: Pick<FormatterContext, "rules" | "ruleSeverities">,
+  args: LintArguments,
+  io: CliIo,
+): Promise<boolean> {
   const formatter = await loadFormatter(args.format);
   const color = args.color ?? (args.outputFile === undefined && io.isTTY && !io.env.NO_COLOR);
-  const output = formatter(results, { cwd: io.cwd, color, rules, version: packageVersion(), env: io.env });
+  const output = formatter(results, { cwd: io.cwd, color, ...ruleContext, version: packageVersion(), env: io.env });
 
   if (args.outputFile === undefined) {
     if (output !== "") io.stdout(output);

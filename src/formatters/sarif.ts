@@ -1,7 +1,8 @@
 /**
  * The `sarif` format: a SARIF 2.1.0 log that GitHub code scanning accepts.
  *
- * - Every known rule is listed in `tool.driver.rules` with its docs page as `helpUri`.
+ * - Every known rule is listed in `tool.driver.rules` with its docs page as `helpUri`, and
+ *   with the severity the run's configuration gave it as its default level.
  * - Lines and columns are at least 1, because upload-sarif rejects the whole file for one
  *   column 0; a finding without a natural position points at line 1, column 1.
  * - Columns count UTF-16 code units, which `columnKind` declares.
@@ -11,7 +12,7 @@
  * - A file that could not be read becomes a tool execution notification, not a result.
  */
 
-import type { AnyRule, LintResult, Range } from "../types.js";
+import type { AnyRule, LintResult, Range, SeveritySetting } from "../types.js";
 import { toSafeJson } from "./escape.js";
 import { absolutePath, encodePathSegments, fileUri, isPseudoPath, relativePath, sourceRoot } from "./paths.js";
 import { regionOf } from "./problems.js";
@@ -31,11 +32,16 @@ interface PhysicalLocation {
   region?: { startLine: number; startColumn: number; endLine: number; endColumn: number };
 }
 
+interface ReportingConfiguration {
+  enabled?: false;
+  level: "error" | "warning";
+}
+
 interface ReportingDescriptor {
   id: string;
   shortDescription?: { text: string };
   helpUri?: string;
-  defaultConfiguration?: { level: "error" | "warning" };
+  defaultConfiguration?: ReportingConfiguration;
 }
 
 /** Makes the artifact location of a file: relative to %SRCROOT% when it is below the root. */
@@ -50,18 +56,28 @@ function physicalLocation(artifact: ArtifactLocation, range: Range): PhysicalLoc
   return { artifactLocation: artifact, region: regionOf(range) };
 }
 
-function describeRule(rule: AnyRule): ReportingDescriptor {
+/**
+ * Makes a rule's default configuration from the severity the run gave it. A rule the run
+ * turned off is listed as not enabled, with its `meta.defaultSeverity` as the level.
+ */
+function defaultConfiguration(rule: AnyRule, severity: SeveritySetting | undefined): ReportingConfiguration {
+  if (severity === undefined) return { level: rule.meta.defaultSeverity };
+  if (severity === "off") return { enabled: false, level: rule.meta.defaultSeverity };
+  return { level: severity === "warn" ? "warning" : "error" };
+}
+
+function describeRule(rule: AnyRule, severity: SeveritySetting | undefined): ReportingDescriptor {
   return {
     id: rule.meta.id,
     shortDescription: { text: rule.meta.description },
     helpUri: rule.meta.docsUrl,
-    defaultConfiguration: { level: rule.meta.defaultSeverity },
+    defaultConfiguration: defaultConfiguration(rule, severity),
   };
 }
 
 /** Lists every known rule, then any reported rule id that no known rule has (a plugin's, say). */
-function ruleDescriptors(results: readonly LintResult[], rules: ReadonlyMap<string, AnyRule>): ReportingDescriptor[] {
-  const descriptors = [...rules.values()].map(describeRule);
+function ruleDescriptors(results: readonly LintResult[], context: FormatterContext): ReportingDescriptor[] {
+  const descriptors = [...context.rules.values()].map((rule) => describeRule(rule, context.ruleSeverities?.get(rule.meta.id)));
   const listed = new Set(descriptors.map((descriptor) => descriptor.id));
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
@@ -82,7 +98,7 @@ function rootUri(root: string): string {
 /** Builds the SARIF log object; exported for the schema test. */
 export function toSarif(results: readonly LintResult[], context: FormatterContext): object {
   const root = sourceRoot(context);
-  const rules = ruleDescriptors(results, context.rules);
+  const rules = ruleDescriptors(results, context);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
 
   const sarifResults: object[] = [];

@@ -5,7 +5,7 @@
  * same output and tests need no process state.
  */
 
-import type { AnyRule, LintResult } from "../types.js";
+import type { AnyRule, LintResult, SeveritySetting } from "../types.js";
 
 export interface FormatterContext {
   /** The directory that relative paths are resolved against and printed relative to. */
@@ -14,6 +14,11 @@ export interface FormatterContext {
   color: boolean;
   /** Metadata of every known rule, keyed by id: SARIF `rules[]`, docs links, descriptions. */
   rules: ReadonlyMap<string, AnyRule>;
+  /**
+   * The severity the run's configuration gave each rule, keyed by id. SARIF lists it as the
+   * rule's default level. A rule missing here falls back to its `meta.defaultSeverity`.
+   */
+  ruleSeverities?: ReadonlyMap<string, SeveritySetting>;
   /** The tmlint version, written into SARIF and JUnit reports. */
   version: string;
   /** Environment variables a format depends on, such as `GITHUB_WORKSPACE` for `github`. */

@@ -34,6 +34,27 @@ describe("--format", () => {
     expect(result.stderr).toContain('tmlint: Invalid values:\n  Argument: format, Given: "xml", Choices: "stylish", "compact", "unix", "json", "sarif", "github", "junit", "gitlab"');
   });
 
+  it("sarif lists the severity each rule ran at", async () => {
+    const config = {
+      extends: [],
+      rules: { "section-required": "warn", "xref-target-exists": "warn" },
+      overrides: [{ files: ["strict/**"], rules: { "xref-target-exists": "error" } }],
+    };
+    const root = tree({ "a.md": DANGLING, "strict/b.md": DANGLING, ".tmlintrc.json": JSON.stringify(config) });
+    const log = JSON.parse((await runCli(root, ["-f", "sarif", "a.md", "strict/b.md"])).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; defaultConfiguration: unknown }[] } }; results: { ruleId: string; level: string }[] }[];
+    };
+    const run = log.runs[0]!;
+    const levels = Object.fromEntries(run.tool.driver.rules.map((rule) => [rule.id, rule.defaultConfiguration]));
+    // `section-required` is an error by default; the configuration made it a warning.
+    expect(levels["section-required"]).toEqual({ level: "warning" });
+    // A warning in a.md and an error in strict/b.md: the rule is listed at the higher one.
+    expect(levels["xref-target-exists"]).toEqual({ level: "error" });
+    expect(run.results.filter((result) => result.ruleId === "xref-target-exists").map((result) => result.level)).toEqual(["warning", "error"]);
+    // A rule this configuration leaves out did not run.
+    expect(levels["id-format"]).toEqual({ enabled: false, level: "error" });
+  });
+
   it("stylish ends with the linted-files summary", async () => {
     const root = tree({ "a.md": CLEAN, "b.md": CLEAN, ".tmlintrc.json": XREF_ERROR });
     expect((await runCli(root, ["a.md", "b.md"])).stdout).toBe("Linted 2 files: no problems.\n");

@@ -8,7 +8,7 @@ import { describeErrors, sarifValidator } from "./schemas.js";
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    tool: { driver: { rules: { id: string; helpUri?: string; defaultConfiguration?: { enabled?: boolean; level: string } }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     columnKind: string;
     invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { message: { text: string } }[] }[];
@@ -54,6 +54,22 @@ describe("sarif formatter", () => {
     const rules = log.runs[0]!.tool.driver.rules;
     expect(rules.map((rule) => rule.id)).toEqual([...ruleRegistry.keys()]);
     for (const rule of rules) expect(rule.helpUri, rule.id).toBe(ruleRegistry.get(rule.id)!.meta.docsUrl);
+  });
+
+  test("default level follows the run's severities", () => {
+    const ruleSeverities = new Map([
+      ["id-unique", "warn"],
+      ["section-order", "error"],
+      ["xref-target-exists", "off"],
+    ] as const);
+    const log = parse(sarif(fixtureResults, fixtureContext({ ruleSeverities })));
+    expectValid(log);
+    const levels = Object.fromEntries(log.runs[0]!.tool.driver.rules.map((rule) => [rule.id, rule.defaultConfiguration]));
+    expect(levels["id-unique"]).toEqual({ level: "warning" });
+    expect(levels["section-order"]).toEqual({ level: "error" });
+    expect(levels["xref-target-exists"]).toEqual({ enabled: false, level: "error" });
+    // Not in the map: the rule's own default severity.
+    expect(levels["section-required"]).toEqual({ level: "error" });
   });
 
   test("ruleIndex points at the rule", () => {
