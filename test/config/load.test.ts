@@ -252,7 +252,7 @@ describe("plugins", () => {
     });
     const results = await lintFiles([join(root, "tm.md"), join(root, "no-owner.md")]);
     expect(results.map((result) => result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`))).toEqual([
-      ["5:22 require-owner Threat `T-0001` has no owner; name a team or a person in its `Owner` cell."],
+      ["5:23 require-owner Threat `T-0001` has no owner; name a team or a person in its `Owner` cell."],
       ["3:1 require-owner Threats table has no `Owner` column; add one that names who owns each threat."],
     ]);
     const config = await loadConfig(join(root, "tm.md"));
