@@ -273,7 +273,7 @@ export async function run(rawArgv: readonly string[], io: CliIo): Promise<number
  * NOTE: this matches yargs' English message; with another LANG, yargs' translation passes
  * through unchanged.
  */
-export function nameUnknownArgumentsOnce(message: string): string {
+function nameUnknownArgumentsOnce(message: string): string {
   const match = /^Unknown arguments?: (.*)$/s.exec(message);
   if (!match) return message;
   const names = (match[1] as string).split(", ");
