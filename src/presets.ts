@@ -17,7 +17,7 @@ export const recommended: Preset = {
   description: "Integrity checks for any threat model of this family, ThreatComposer exports included.",
   rules: {
     // A ThreatComposer export of a workspace with no threats has no Threats section at all.
-    "section-required": ["warn", { sections: ["threats"] }],
+    "section-required": ["warn", { sections: ["threats"], allowNested: true }],
     "section-order": "warn",
     "table-required": [
       "error",
@@ -147,7 +147,7 @@ export const threatComposer: Preset = {
   description: "Documents exported by AWS ThreatComposer, with or without the Status columns of newer exports.",
   rules: {
     // A "threats only" export holds just the Threats section; a full export omits empty ones.
-    "section-required": ["warn", { sections: ["threats"] }],
+    "section-required": ["warn", { sections: ["threats"], allowNested: true }],
     "section-order": "error",
     "table-required": ["error", { tables: ["assumptions", "threats", "mitigations", "impacted-assets"] }],
     "table-columns": [

@@ -220,12 +220,13 @@ export interface HeadingInfo {
 
 export interface Section {
   kind: SectionKind;
+  /** At level 1 or 2; deeper for a nested section, whose title no heading of level 1 or 2 has. */
   heading: HeadingInfo;
   /** Headings below the section heading that belong to it (sub-sections and pasted headings). */
   subheadings: HeadingInfo[];
   tables: Table[];
   diagrams: Diagram[];
-  /** Top-level block nodes between this heading and the next section heading. */
+  /** Top-level block nodes between this heading and the next section heading (for a nested section, the next heading of its level or higher). */
   nodes: Nodes[];
   range: Range;
 }

@@ -87,7 +87,12 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
   let title: HeadingInfo | undefined;
 
   // 1. Walk the top-level blocks: a heading of level 1 or 2 with a known title opens a
-  //    section; everything up to the next such heading belongs to it.
+  //    section; everything up to the next such heading belongs to it. A known title at
+  //    level 3 or deeper opens a nested section when no heading of level 1 or 2 has it
+  //    (`## Threat Model` then `### Threats`); a nested section ends at the next heading of
+  //    its own level or higher, and the section around it continues.
+  const topLevelKinds = topLevelSectionKinds(root, vocabulary);
+  const open: Section[] = [];
   let current: Section | undefined;
   let lastHeading: HeadingInfo | undefined;
 
@@ -96,10 +101,16 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
       const info = headingInfo(block, slugger);
       headings.push(info);
       lastHeading = info;
-      const kind = block.depth <= 2 ? vocabulary.sectionKind(info.text) : undefined;
+      while (endsNestedSection(block, open.at(-1))) open.pop();
+      current = open.at(-1);
+
+      const titleKind = vocabulary.sectionKind(info.text);
+      const kind = titleKind !== undefined && (block.depth <= 2 || !topLevelKinds.has(titleKind)) ? titleKind : undefined;
       if (kind !== undefined) {
         current = { kind, heading: info, subheadings: [], tables: [], diagrams: [], nodes: [], range: info.range };
         sections.push(current);
+        if (block.depth <= 2) open.length = 0;
+        open.push(current);
       } else {
         if (block.depth === 1 && title === undefined) title = info;
         current?.subheadings.push(info);
@@ -202,6 +213,23 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
     pointAt: (offset: number) => lines.pointAt(offset),
     rangeOf: (start: number, end: number) => lines.rangeOf(start, end),
   };
+}
+
+/** Tells whether a heading ends a nested section: it is at the section's level or higher. */
+function endsNestedSection(heading: Heading, section: Section | undefined): boolean {
+  if (!section || section.heading.depth <= 2) return false;
+  return heading.depth <= section.heading.depth;
+}
+
+/** Lists the section kinds that some heading of level 1 or 2 at the top level names. */
+function topLevelSectionKinds(root: Root, vocabulary: Vocabulary): Set<SectionKind> {
+  const kinds = new Set<SectionKind>();
+  for (const block of root.children) {
+    if (block.type !== "heading" || block.depth > 2) continue;
+    const kind = vocabulary.sectionKind(headingText(block).trim());
+    if (kind !== undefined) kinds.add(kind);
+  }
+  return kinds;
 }
 
 function headingInfo(node: Heading, slugger: GithubSlugger): HeadingInfo {

@@ -57,8 +57,6 @@ describe("section titles", () => {
   });
 
   const notSections: string[] = [
-    "### Threats",
-    "#### Assumptions",
     "## Goal",
     "## Threat",
     "## Threats and more",
@@ -144,6 +142,54 @@ describe("section content", () => {
     const other = parseThreatModel(md("## Threats", "", "## Mitigations", "", "## Threats"));
     expect(other.sections.map((section) => section.kind)).toEqual(["threats", "mitigations", "threats"]);
     expect(other.section("threats")?.heading.range.start.line).toBe(1);
+  });
+});
+
+describe("nested sections", () => {
+  /** Lists each section as kind, heading line and the line its range ends on. */
+  function spansOf(text: string): [SectionKind, number, number][] {
+    return parseThreatModel(text).sections.map((section) => [section.kind, section.heading.range.start.line, section.range.end.line]);
+  }
+
+  it.each([
+    ["level 3", "### Threats", "threats"],
+    ["level 4", "#### Assumptions", "assumptions"],
+  ])("reads a title at %s when no level-1 or level-2 heading has it", (_name, heading, kind) => {
+    expect(kindsOf(md(heading))).toEqual([kind]);
+  });
+
+  it("ends a nested section at the next heading of its level or higher", () => {
+    const text = md(
+      "# Threat Model",
+      "## Scope",
+      "### Threats",
+      "#### Threat 1",
+      "Text.",
+      "### Mitigations",
+      "Text.",
+      "## Appendix",
+      "Text.",
+    );
+    expect(spansOf(text)).toEqual([
+      ["threats", 3, 5],
+      ["mitigations", 6, 7],
+    ]);
+    expect(parseThreatModel(text).section("threats")?.subheadings.map((heading) => heading.text)).toEqual(["Threat 1"]);
+  });
+
+  it("continues the section around a nested one after it ends", () => {
+    const text = md("## Threats", "### Mitigations", "Text.", "## Notes", "| Threat Number | Threat |", "| --- | --- |", "| T-0001 | x |");
+    const model = parseThreatModel(text);
+    expect(spansOf(text)).toEqual([
+      ["threats", 1, 7],
+      ["mitigations", 2, 3],
+    ]);
+    expect(model.tables[0]?.section?.kind).toBe("threats");
+  });
+
+  it("leaves a sub-heading alone when a level-2 heading has its title", () => {
+    expect(kindsOf(md("## Threats", "", "### Threats", "", "## Mitigations"))).toEqual(["threats", "mitigations"]);
+    expect(kindsOf(md("### Threats", "", "## Threats"))).toEqual(["threats"]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/section-required.js";
+import { lintText } from "../../src/lint.js";
 import { findings, md, type Finding } from "../helpers.js";
 
 const message = (title: string): string => `Section \`${title}\` is missing; add a \`## ${title}\` heading with its content.`;
@@ -33,6 +34,10 @@ describe("section-required", () => {
     ["a listed section", md("## Threats"), { sections: ["threats"] }],
     ["no listed sections", "", { sections: [] }],
     ["a level-1 section heading", md("# Threats"), { sections: ["threats"] }],
+    // A title under another heading counts when nested sections are allowed.
+    ["a nested section when allowed", md("# Lockers", "", "## Threat Model", "", "### Threats", "", "#### Mitigations"), { sections: ["threats", "mitigations"], allowNested: true }],
+    // A sub-heading that repeats a level-2 title is no section, so it is not reported.
+    ["a level-3 repeat of a level-2 section", md("## Threats", "", "### Threats"), { sections: ["threats"] }],
   ];
   it.each(valid)("accepts %s", (_name, text, options) => {
     expect(findings(rule, text, options)).toEqual([]);
@@ -61,11 +66,37 @@ describe("section-required", () => {
       [{ messageId: "missing", message: message("Threats"), line: 1, column: 1, endLine: 1, endColumn: 1 }],
     ],
     [
-      // Only levels 1 and 2 open a section.
+      // By default a section needs the template's level; the nested heading is the place to fix.
       "a section title at level 3",
-      md("# Lockers", "", "### Threats"),
+      md("# Lockers", "", "## Threat Model", "", "### Threats"),
       { sections: ["threats"] },
-      [{ messageId: "missing", message: message("Threats"), line: 1, column: 1, endLine: 1, endColumn: 10 }],
+      [
+        {
+          messageId: "nested",
+          message: "Section `Threats` has the level-3 heading `### Threats`; the template writes sections at level 2, so write `## Threats`.",
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 12,
+        },
+      ],
+    ],
+    [
+      // The heading keeps its own wording in the fix.
+      "a reworded section title at level 4",
+      md("#### 5. Threats Table"),
+      { sections: ["threats"] },
+      [
+        {
+          messageId: "nested",
+          message:
+            "Section `Threats` has the level-4 heading `#### 5. Threats Table`; the template writes sections at level 2, so write `## 5. Threats Table`.",
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 22,
+        },
+      ],
     ],
     [
       // Each missing section has its own finding, all at the title.
@@ -87,6 +118,24 @@ describe("section-required", () => {
   ];
   it.each(invalid)("reports %s", (_name, text, options, expected) => {
     expect(findings(rule, text, options)).toEqual(expected);
+  });
+
+  // A document that files its threats and mitigations under `## Threat Model`.
+  const nested = md("# Admission Control", "", "## Threat Model", "", "### Threats", "", "#### Threat 1 - Flooding", "", "### Mitigations");
+  it.each([
+    ["recommended", []],
+    ["threat-composer", []],
+    [
+      "strict",
+      [
+        "Section `Threats` has the level-3 heading `### Threats`; the template writes sections at level 2, so write `## Threats`.",
+        "Section `Mitigations` has the level-3 heading `### Mitigations`; the template writes sections at level 2, so write `## Mitigations`.",
+      ],
+    ],
+  ])("reads nested sections under the %s preset", (preset, expected) => {
+    const diagnostics = lintText(nested, { preset }).diagnostics.filter((diagnostic) => diagnostic.ruleId === "section-required");
+    expect(diagnostics.map((diagnostic) => diagnostic.message).filter((text) => !text.includes("is missing"))).toEqual(expected);
+    expect(diagnostics.map((diagnostic) => diagnostic.message).filter((text) => text.includes("`Threats` is missing"))).toEqual([]);
   });
 
   it("requires the nine template sections by default", () => {
