@@ -3,8 +3,10 @@
  * [capability] can [action], which leads to [impact], resulting in [business impact]". An
  * evidence prefix and sentences before the statement are allowed: the statement is taken to
  * start at the first sentence that opens with "A" or "An". With `grammar: "threat-composer"`
- * the actor's prerequisites may use any words ("with", "that", "who" or none) and the
- * statement may end "negatively impacting …" in place of "resulting in …".
+ * the rule accepts every statement ThreatComposer renders from its parts: the prerequisites
+ * may use any words ("with", "that", "who" or none), the impact and the ending ("resulting in
+ * reduced …" or "negatively impacting …") are optional, and a single part shown between `...`
+ * markers passes as it is.
  *
  * The check is a scanner that looks each keyword up once from a moving position, so its
  * time is linear in the statement's length whatever the input.
@@ -24,7 +26,7 @@ interface Options {
 const FORMS: Record<Grammar, string> = {
   methodology: "A|An [threat actor] who [capability] can [action], which leads to [impact], resulting in [business impact]",
   "threat-composer":
-    "A|An [threat source] [prerequisites] can [threat action], which leads to [threat impact], resulting in reduced [impacted goal] | negatively impacting [impacted assets]",
+    "A|An [threat source] [prerequisites] can [threat action][, which leads to [threat impact]][, resulting in reduced [impacted goal] | negatively impacting [impacted assets]]",
 };
 
 export default defineRule<Options, "missingParts" | "empty">({
@@ -73,7 +75,8 @@ function statementCell(entity: Entity) {
  * keyword is searched once, from where the previous part ended.
  */
 export function missingParts(statement: string, grammar: Grammar): string[] {
-  const text = lowerAscii(statement.replace(/\s+/g, " "));
+  const text = lowerAscii(statement.replace(/\s+/g, " ").trim());
+  if (grammar === "threat-composer") return missingThreatComposerParts(text);
   const missing: string[] = [];
 
   const start = statementStart(text);
@@ -81,10 +84,8 @@ export function missingParts(statement: string, grammar: Grammar): string[] {
   let position = start === -1 ? 0 : start;
 
   const can = findWord(text, "can", position);
-  if (grammar === "methodology") {
-    const who = findWord(text, "who", position);
-    if (who === -1 || (can !== -1 && who > can)) missing.push("`who` clause");
-  }
+  const who = findWord(text, "who", position);
+  if (who === -1 || (can !== -1 && who > can)) missing.push("`who` clause");
   if (can === -1) missing.push("`can` clause");
   else position = can + "can".length;
 
@@ -92,11 +93,23 @@ export function missingParts(statement: string, grammar: Grammar): string[] {
   if (leadsTo === -1) missing.push("`which leads to` clause");
   else position = leadsTo + "which leads to".length;
 
-  const resulting = findWord(text, "resulting in", position);
-  const impacting = grammar === "threat-composer" ? findWord(text, "negatively impacting", position) : -1;
-  if (resulting === -1 && impacting === -1) {
-    missing.push(grammar === "threat-composer" ? "`resulting in` or `negatively impacting` clause" : "`resulting in` clause");
-  }
+  if (findWord(text, "resulting in", position) === -1) missing.push("`resulting in` clause");
+  return missing;
+}
+
+/**
+ * Lists the parts a statement lacks for ThreatComposer, whose renderer (as of 2025) writes
+ * `A|An [source] [prerequisites] can [action]` and then, each only when its part is filled,
+ * `, which leads to [impact]` and `, resulting in reduced [goal]` or `, negatively impacting
+ * [assets]`. A threat with one part filled is that part alone between `...` markers
+ * (`insider...`, `...tamper with logs...`, `...user data`), which is passed as it is.
+ */
+function missingThreatComposerParts(text: string): string[] {
+  if (text.startsWith("...") || text.endsWith("...")) return [];
+  const missing: string[] = [];
+  const start = statementStart(text);
+  if (start === -1) missing.push("`A`/`An` opening");
+  if (findWord(text, "can", start === -1 ? 0 : start) === -1) missing.push("`can` clause");
   return missing;
 }
 
