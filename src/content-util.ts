@@ -5,8 +5,7 @@
 
 import type { PhrasingContent } from "mdast";
 import type { Column, Entity, EntityKind, Range, Table, TableKind, ThreatModel } from "./types.js";
-import { rangeOfNode } from "./parse/cells.js";
-import { isBreakTag, isParagraphTag } from "./parse/html.js";
+import { isLineBreakHtml, rangeOfNode, walkPhrasing } from "./parse/cells.js";
 
 /** Entity kinds whose rows hold a statement or text that a cross-reference quotes. */
 export const QUOTED_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(["assumption", "threat", "mitigation", "asset"]);
@@ -139,39 +138,30 @@ export interface TextRun {
  */
 export function textRuns(model: ThreatModel, children: readonly PhrasingContent[]): TextRun[] {
   const runs: TextRun[] = [];
-  const walk = (nodes: readonly PhrasingContent[]): void => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case "text":
-        case "inlineCode": {
-          const range = rangeOfNode(node);
-          // Escapes, character references and the `\|` of a code span in a table make the
-          // source longer than the value. Such a node is reported as a whole.
-          const exact = range !== undefined && model.text.slice(range.start.offset, range.end.offset) === node.value;
-          runs.push({ kind: node.type === "text" ? "text" : "code", value: node.value, range, exact });
-          break;
-        }
-        case "break":
-          runs.push({ kind: "break", value: "\n", range: rangeOfNode(node), exact: false });
-          break;
-        case "html":
-          if (isBreakTag(node.value) || isParagraphTag(node.value)) {
-            runs.push({ kind: "break", value: "\n", range: rangeOfNode(node), exact: false });
-          }
-          break;
-        case "link":
-        case "emphasis":
-        case "strong":
-        case "delete":
-        case "linkReference":
-          walk(node.children);
-          break;
-        default:
-          break;
+  walkPhrasing(children, (node) => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode": {
+        const range = rangeOfNode(node);
+        // Escapes, character references and the `\|` of a code span in a table make the
+        // source longer than the value. Such a node is reported as a whole.
+        const exact = range !== undefined && model.text.slice(range.start.offset, range.end.offset) === node.value;
+        runs.push({ kind: node.type === "text" ? "text" : "code", value: node.value, range, exact });
+        return false;
       }
+      case "break":
+        runs.push({ kind: "break", value: "\n", range: rangeOfNode(node), exact: false });
+        return false;
+      case "html":
+        if (isLineBreakHtml(node)) runs.push({ kind: "break", value: "\n", range: rangeOfNode(node), exact: false });
+        return false;
+      case "link":
+        // The link text is read as the text around it.
+        return true;
+      case "image":
+        return false;
     }
-  };
-  walk(children);
+  });
   return runs;
 }
 

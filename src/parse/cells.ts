@@ -3,7 +3,7 @@
  * HTML, and the cross-references that cells carry.
  */
 
-import type { Heading, Link, PhrasingContent, TableCell } from "mdast";
+import type { Break, Heading, Html, Image, InlineCode, Link, PhrasingContent, TableCell, Text } from "mdast";
 import type { Position as UnistPosition } from "unist";
 import type { HtmlFragment, MarkdownLink, Range } from "../types.js";
 import { isBreakTag, isParagraphTag } from "./html.js";
@@ -47,44 +47,79 @@ export function decodeFragment(url: string): string | undefined {
   }
 }
 
-/** Flattens phrasing content into pieces in reading order. */
+/** A phrasing node that `walkPhrasing` hands to its visitor. */
+export type PhrasingLeaf = Text | InlineCode | Break | Html | Link | Image;
+
+/**
+ * Visits the text, inline code, line breaks, inline HTML, links and images of phrasing
+ * content in reading order. Emphasis, strong, delete and link references are entered; a
+ * link is entered only when `visit` returns true for it. Footnote and image references
+ * carry no text and are skipped. The walk keeps its own stack, so deeply nested emphasis
+ * cannot overflow the call stack.
+ */
+export function walkPhrasing(children: readonly PhrasingContent[], visit: (node: PhrasingLeaf) => boolean | void): void {
+  const stack: PhrasingContent[] = [...children].reverse();
+  const enter = (nodes: readonly PhrasingContent[]): void => {
+    for (let index = nodes.length - 1; index >= 0; index--) stack.push(nodes[index] as PhrasingContent);
+  };
+
+  while (stack.length > 0) {
+    const node = stack.pop() as PhrasingContent;
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+      case "break":
+      case "html":
+      case "image":
+        visit(node);
+        break;
+      case "link":
+        if (visit(node) === true) enter(node.children);
+        break;
+      case "emphasis":
+      case "strong":
+      case "delete":
+      case "linkReference":
+        enter(node.children);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Tells whether inline HTML ends a line of a cell: a `<br>` or `<p>` tag. */
+export function isLineBreakHtml(node: Html): boolean {
+  return isBreakTag(node.value) || isParagraphTag(node.value);
+}
+
+/** Flattens phrasing content into pieces in reading order; a link is one piece. */
 export function flattenPhrasing(children: readonly PhrasingContent[]): Piece[] {
   const pieces: Piece[] = [];
-  const walk = (nodes: readonly PhrasingContent[]): void => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case "text":
-        case "inlineCode":
-          pieces.push({ type: "text", value: node.value, range: rangeOfNode(node) });
-          break;
-        case "break":
-          pieces.push({ type: "break", range: rangeOfNode(node) });
-          break;
-        case "html": {
-          const range = requireRange(node);
-          pieces.push({ type: "html", html: { value: node.value, range } });
-          if (isBreakTag(node.value) || isParagraphTag(node.value)) pieces.push({ type: "break", range });
-          break;
-        }
-        case "link":
-          pieces.push({ type: "link", link: toMarkdownLink(node), node });
-          break;
-        case "image":
-          pieces.push({ type: "text", value: node.alt ?? "", range: rangeOfNode(node) });
-          break;
-        case "emphasis":
-        case "strong":
-        case "delete":
-        case "linkReference":
-          walk(node.children);
-          break;
-        default:
-          // Footnote references and image references carry no text a rule reads.
-          break;
+  walkPhrasing(children, (node) => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+        pieces.push({ type: "text", value: node.value, range: rangeOfNode(node) });
+        break;
+      case "break":
+        pieces.push({ type: "break", range: rangeOfNode(node) });
+        break;
+      case "html": {
+        const range = requireRange(node);
+        pieces.push({ type: "html", html: { value: node.value, range } });
+        if (isLineBreakHtml(node)) pieces.push({ type: "break", range });
+        break;
       }
+      case "link":
+        pieces.push({ type: "link", link: toMarkdownLink(node), node });
+        break;
+      case "image":
+        pieces.push({ type: "text", value: node.alt ?? "", range: rangeOfNode(node) });
+        break;
     }
-  };
-  walk(children);
+    return false;
+  });
   return pieces;
 }
 
