@@ -20,7 +20,7 @@ export default defineRule<Record<string, never>, "outOfOrder" | "duplicate">({
   },
 
   check({ model, report }) {
-    // 1. Report repeats; the first occurrence of each section is the one that is ordered.
+    // 1. Report repeats. Only the first occurrence of each section is ordered.
     const seen = new Map<string, Section>();
     const firsts: Section[] = [];
     for (const section of model.sections) {
@@ -38,20 +38,20 @@ export default defineRule<Record<string, never>, "outOfOrder" | "duplicate">({
       firsts.push(section);
     }
 
-    // 2. The sections of a longest run already in template order stay; every other section
-    //    was moved, and is reported once with its place among the ones that stay.
+    // 2. The sections of a longest run already in template order stay in place. Every other
+    //    section was moved, so it is reported once, with its place among those that stay.
     const ranks = firsts.map((section) => SECTION_ORDER.indexOf(section.kind));
-    const staying = longestIncreasing(ranks);
-    const kept = firsts.filter((_section, index) => staying.has(index));
+    const inPlace = longestIncreasing(ranks);
+    const sectionsInPlace = firsts.filter((_section, index) => inPlace.has(index));
     const order = SECTION_ORDER.filter((kind) => seen.has(kind))
       .map((kind) => SECTION_TITLES[kind])
       .join(", ");
 
     firsts.forEach((section, index) => {
-      if (staying.has(index)) return;
+      if (inPlace.has(index)) return;
       const rank = ranks[index] ?? 0;
-      const after = kept.filter((other) => SECTION_ORDER.indexOf(other.kind) < rank).at(-1);
-      const before = kept.find((other) => SECTION_ORDER.indexOf(other.kind) > rank);
+      const after = sectionsInPlace.filter((other) => SECTION_ORDER.indexOf(other.kind) < rank).at(-1);
+      const before = sectionsInPlace.find((other) => SECTION_ORDER.indexOf(other.kind) > rank);
       report({
         messageId: "outOfOrder",
         data: { title: SECTION_TITLES[section.kind], place: placeBetween(after, before), order },

@@ -57,7 +57,7 @@ export default defineRule<Record<string, never>, "unquantified">({
   },
 });
 
-/** The clauses that open the impact of a grammar statement, earliest first in a statement. */
+/** Phrases that open the impact part of a grammar statement. The first one in the statement starts the impact. */
 const IMPACT_OPENING = /\b(?:which leads to|resulting in|negatively impacting)\b/i;
 
 /** Returns the impact part of a statement, from `which leads to` on, or the whole statement when it has none. */

@@ -3,10 +3,10 @@
  * [capability] can [action], which leads to [impact], resulting in [business impact]". An
  * evidence prefix and sentences before the statement are allowed: the statement is taken to
  * start at the first sentence that opens with "A" or "An". With `grammar: "threat-composer"`
- * the rule accepts every statement ThreatComposer renders from its parts: the prerequisites
- * may use any words ("with", "that", "who" or none), the impact and the ending ("resulting in
- * reduced …" or "negatively impacting …") are optional, and a single part shown between `...`
- * markers passes as it is.
+ * the rule accepts every statement ThreatComposer renders from its parts. There the
+ * prerequisites may use any words ("with", "that", "who" or none), and the impact and the
+ * ending ("resulting in reduced …" or "negatively impacting …") are optional. A single part
+ * shown between `...` markers passes as it is.
  *
  * The check is a scanner that looks each keyword up once from a moving position, so its
  * time is linear in the statement's length whatever the input.
@@ -98,11 +98,11 @@ export function missingParts(statement: string, grammar: Grammar): string[] {
 }
 
 /**
- * Lists the parts a statement lacks for ThreatComposer, whose renderer (as of 2025) writes
- * `A|An [source] [prerequisites] can [action]` and then, each only when its part is filled,
- * `, which leads to [impact]` and `, resulting in reduced [goal]` or `, negatively impacting
- * [assets]`. A threat with one part filled is that part alone between `...` markers
- * (`insider...`, `...tamper with logs...`, `...user data`), which is passed as it is.
+ * Lists the parts a statement lacks for ThreatComposer. Its renderer (awslabs/threat-composer,
+ * 2025) writes `A|An [source] [prerequisites] can [action]` and then, each only when its part
+ * is filled, `, which leads to [impact]` and `, resulting in reduced [goal]` or `, negatively
+ * impacting [assets]`. A threat with one part filled is that part alone between `...` markers
+ * (`insider...`, `...tamper with logs...`, `...user data`), which passes as it is.
  */
 function missingThreatComposerParts(text: string): string[] {
   if (text.startsWith("...") || text.endsWith("...")) return [];

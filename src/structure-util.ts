@@ -105,9 +105,9 @@ const PHRASING_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Returns the readable text of a block, without Markdown syntax: the text and code values of
- * inline nodes joined as they read, so `` `T-0001`. `` stays `T-0001.`, and a space between
- * blocks, list items and line breaks.
+ * Returns the readable text of a block without Markdown syntax. Inline text and code run on
+ * as they read, so `` `T-0001`. `` becomes `T-0001.`, and blocks, list items and line breaks
+ * are separated by a space.
  */
 export function blockText(node: Nodes): string {
   const parts: string[] = [];

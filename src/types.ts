@@ -119,7 +119,7 @@ export interface Cell {
   raw: string;
   links: MarkdownLink[];
   html: HtmlFragment[];
-  /** The range of the value, without the pipes and padding; for an empty cell, the padding between its pipes. */
+  /** The range of the value, without the pipes and padding. For an empty cell, it is the padding between its pipes. */
   range: Range;
   /** 0-based index in its row. */
   index: number;
@@ -220,13 +220,13 @@ export interface HeadingInfo {
 
 export interface Section {
   kind: SectionKind;
-  /** At level 1 or 2; deeper for a nested section, whose title no heading of level 1 or 2 has. */
+  /** The section heading, at level 1 or 2. A nested section's heading is deeper, and no heading of level 1 or 2 has its title. */
   heading: HeadingInfo;
   /** Headings below the section heading that belong to it (sub-sections and pasted headings). */
   subheadings: HeadingInfo[];
   tables: Table[];
   diagrams: Diagram[];
-  /** Top-level block nodes between this heading and the next section heading (for a nested section, the next heading of its level or higher). */
+  /** Top-level block nodes up to the next section heading, or for a nested section up to the next heading of its level or higher. */
   nodes: Nodes[];
   range: Range;
 }

@@ -52,7 +52,7 @@ export type PhrasingLeaf = Text | InlineCode | Break | Html | Link | Image;
 
 /**
  * Visits the text, inline code, line breaks, inline HTML, links and images of phrasing
- * content in reading order. Emphasis, strong, delete and link references are entered; a
+ * content in reading order. Emphasis, strong, delete and link references are entered, and a
  * link is entered only when `visit` returns true for it. Footnote and image references
  * carry no text and are skipped. The walk keeps its own stack, so deeply nested emphasis
  * cannot overflow the call stack.

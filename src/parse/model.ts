@@ -88,9 +88,9 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
 
   // 1. Walk the top-level blocks: a heading of level 1 or 2 with a known title opens a
   //    section; everything up to the next such heading belongs to it. A known title at
-  //    level 3 or deeper opens a nested section when no heading of level 1 or 2 has it
-  //    (`## Threat Model` then `### Threats`); a nested section ends at the next heading of
-  //    its own level or higher, and the section around it continues.
+  //    level 3 or deeper opens a nested section when no heading of level 1 or 2 has it, as
+  //    in `## Threat Model` then `### Threats`. A nested section ends at the next heading
+  //    of its own level or higher, and then the section around it continues.
   const topLevelKinds = topLevelSectionKinds(root, vocabulary);
   const open: Section[] = [];
   let current: Section | undefined;

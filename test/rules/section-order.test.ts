@@ -71,7 +71,7 @@ describe("section-order", () => {
       ],
     ],
     [
-      // Two moved sections are two findings; the sections in order around them are not reported.
+      // Two moved sections give two findings, and the sections in order around them give none.
       "two sections moved behind later ones",
       md("## Threats", "## Mitigations", "## Assumptions", "## Dataflow"),
       [
@@ -168,7 +168,7 @@ describe("section-order", () => {
     expect(diagnostic?.related?.map((related) => [related.message, related.range.start.line])).toEqual([["Move it before this section.", 4]]);
   });
 
-  it("points a section moved to the front at the last section", () => {
+  it("points a moved last section after its neighbour", () => {
     const [diagnostic] = runRule(rule, md("## AWS Well-Architected Mappings", "## Threats", "## Mitigations"));
     expect(diagnostic?.related?.map((related) => [related.message, related.range.start.line])).toEqual([["Move it after this section.", 3]]);
   });

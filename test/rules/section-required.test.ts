@@ -66,7 +66,7 @@ describe("section-required", () => {
       [{ messageId: "missing", message: message("Threats"), line: 1, column: 1, endLine: 1, endColumn: 1 }],
     ],
     [
-      // By default a section needs the template's level; the nested heading is the place to fix.
+      // By default a section needs the template's level, so the nested heading is reported.
       "a section title at level 3",
       md("# Lockers", "", "## Threat Model", "", "### Threats"),
       { sections: ["threats"] },
