@@ -3,14 +3,15 @@
  * Threats and Mitigations hold their table and nothing else. Paragraphs, lists, block
  * quotes, code blocks and HTML blocks are reported; thematic breaks, HTML comments and bare
  * anchors are allowed. A heading at the section's own level ends the section here, since
- * the model keeps an unrecognised heading and its content in the section above it.
+ * the model keeps an unrecognised heading and its content in the section above it. A section
+ * with no table of its kind is left to table-required: its prose is not "outside" a table.
  */
 
 import type { Nodes } from "mdast";
 import { defineRule } from "../src/rule.js";
 import { rangeOfNode } from "../src/parse/cells.js";
 import { scanTags } from "../src/parse/html.js";
-import { SECTION_ORDER, SECTION_TITLES } from "../src/parse/vocabulary.js";
+import { SECTION_ORDER, SECTION_TABLE_KIND, SECTION_TITLES } from "../src/parse/vocabulary.js";
 import { blockText, excerpt, ownBlocks } from "../src/structure-util.js";
 import type { SectionKind } from "../src/types.js";
 
@@ -47,6 +48,10 @@ export default defineRule<Options, "prose">({
     for (const kind of options.sections) {
       // Every section of the kind: a document can repeat one, and each copy is checked.
       for (const section of model.sections.filter((candidate) => candidate.kind === kind)) {
+        // A document written in prose, with no table here at all, gets one table-required
+        // finding at the heading rather than one finding per paragraph.
+        if (!section.tables.some((table) => table.kind === SECTION_TABLE_KIND[kind])) continue;
+
         for (const block of ownBlocks(section)) {
           const name = BLOCK_NAMES[block.type];
           const range = rangeOfNode(block);

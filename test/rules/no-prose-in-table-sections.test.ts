@@ -3,6 +3,8 @@ import rule from "../../rules/no-prose-in-table-sections.js";
 import { findings, md, type Finding } from "../helpers.js";
 
 const table = md("| Threat Number | Threat |", "| --- | --- |", "| T-0001 | A user who … |");
+const assumptionsTable = md("| Assumption Number | Assumption |", "| --- | --- |", "| A-0001 | The network is private. |");
+const mitigationsTable = md("| Mitigation Number | Mitigation |", "| --- | --- |", "| M-0001 | Rotate keys. |");
 
 describe("no-prose-in-table-sections", () => {
   const valid: [string, string, Record<string, unknown>][] = [
@@ -13,6 +15,9 @@ describe("no-prose-in-table-sections", () => {
     ["prose under a following pasted section", md("## Threats", "") + table + md("", "## Coverage Notes", "", "Text."), {}],
     ["a section left out by the options", md("## Threats", "", "Intro.", "") + table, { sections: ["assumptions"] }],
     ["no sections", md("Just text."), {}],
+    // table-required reports the missing table once, at the heading.
+    ["a section written in prose with no table", md("## Threats", "", "### Threat 1", "", "An attacker floods the webhook.", "", "- Impact: outage"), {}],
+    ["a table of another kind only", md("## Mitigations", "", "Intro.", "") + table, {}],
     ["empty document", "", {}],
   ];
   it.each(valid)("accepts %s", (_name, text, options) => {
@@ -38,7 +43,7 @@ describe("no-prose-in-table-sections", () => {
     ],
     [
       "a list under a sub-heading, with a long item cut short",
-      md("## Assumptions", "", "### Notes", "", "- The identity provider enforces MFA for every administrator", "- Second"),
+      md("## Assumptions", "", "### Notes", "", "- The identity provider enforces MFA for every administrator", "- Second", "") + assumptionsTable,
       {},
       [
         {
@@ -54,7 +59,7 @@ describe("no-prose-in-table-sections", () => {
     ],
     [
       "a block quote, a code block and an HTML block",
-      md("## Mitigations", "", "> Quoted", "", "```", "code", "```", "", "<div>Note</div>"),
+      md("## Mitigations", "", "> Quoted", "", "```", "code", "```", "", "<div>Note</div>", "") + mitigationsTable,
       {},
       [
         {
