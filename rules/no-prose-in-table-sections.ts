@@ -4,7 +4,7 @@
  * quotes, code blocks and HTML blocks are reported; thematic breaks, HTML comments and bare
  * anchors are allowed. A heading at the section's own level ends the section here, since
  * the model keeps an unrecognised heading and its content in the section above it. A section
- * with no table of its kind is left to table-required: its prose is not "outside" a table.
+ * with no table of its kind is left to table-required, because its prose is outside no table.
  */
 
 import type { Nodes } from "mdast";
