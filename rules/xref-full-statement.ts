@@ -2,11 +2,12 @@
  * Requires every cross-reference to an assumption, threat, mitigation or asset to carry the
  * target's full statement after the link, not the bare ID and not a short label. Links to
  * existing controls and residual threats are exempt: a Current Control Gaps cell describes
- * the gap, not the control.
+ * the gap, not the control. A label that matches another entity better than the target is a
+ * mis-numbered link, which xref-statement-sync reports with the entity to link instead.
  */
 
 import { defineRule } from "../src/rule.js";
-import { QUOTED_KINDS, excerpt, quoteFit } from "../src/content-util.js";
+import { QUOTED_KINDS, excerpt, misnumberedMatch, quoteFit } from "../src/content-util.js";
 import { entityTitle } from "../src/model-util.js";
 import { TABLE_TITLES } from "../src/parse/vocabulary.js";
 
@@ -35,6 +36,9 @@ export default defineRule<Record<string, never>, "missing" | "label">({
 
       const fit = quoteFit(reference.quote, target);
       if (fit === "same" || fit === "different") continue;
+      // Copying the target's statement over a label that names another entity would hide the
+      // wrong link, so such a label is left to xref-statement-sync.
+      if (fit === "label" && misnumberedMatch(model, reference, target)) continue;
       const table = target.row.table.kind === undefined ? entityTitle(target.kind) : TABLE_TITLES[target.row.table.kind];
       const statement = excerpt(target.statement);
       if (fit === "missing") {

@@ -81,10 +81,18 @@ describeCorpus("strict-template document under strict", () => {
 
   it("reports short labels in place of full statements", async () => {
     const labels = await findingsOf(file, "xref-full-statement");
-    expect(labels).toHaveLength(122);
+    expect(labels).toHaveLength(117);
     expect(labels.every((diagnostic) => diagnostic.messageId === "label")).toBe(true);
     expect(labels[0]?.range.start.line).toBe(248);
     expect(labels[0]?.message).toMatch(/^Cross-reference to `T-0001` quotes `Tampered distribution`, a short label/);
+  });
+
+  it("reports each mis-numbered link once", async () => {
+    const misnumbered = (await findingsOf(file, "xref-statement-sync")).filter((diagnostic) => diagnostic.messageId === "misnumbered");
+    const labels = await findingsOf(file, "xref-full-statement");
+    const labelStarts = new Set(labels.map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.column}`));
+    expect(misnumbered).toHaveLength(5);
+    expect(misnumbered.filter((diagnostic) => labelStarts.has(`${diagnostic.range.start.line}:${diagnostic.range.start.column}`))).toEqual([]);
   });
 
   it("reports every dead self-link in an ID cell", async () => {

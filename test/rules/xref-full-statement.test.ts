@@ -36,6 +36,23 @@ describe("xref-full-statement", () => {
     ["a statement-length quote that differs, which xref-statement-sync reports", document(`[**T-0001**](#T-0001): ${STATEMENT.replace("12", "20")}`)],
     ["a link to a missing threat", document("[**T-0009**](#T-0009)")],
     [
+      "a label that fits another threat, which xref-statement-sync reports",
+      md(
+        "## Threats",
+        "",
+        "| Threat Number | Threat |",
+        "| --- | --- |",
+        `| <a id="T-0001"></a>T-0001 | ${STATEMENT} |`,
+        '| <a id="T-0002"></a>T-0002 | An insider who has admin access can delete 40 audit logs, which leads to lost evidence, resulting in failed audits |',
+        "",
+        "## Mitigations",
+        "",
+        "| Mitigation Number | Mitigation | Threats Mitigating |",
+        "| --- | --- | --- |",
+        '| <a id="M-0001"></a>M-0001 | Lock the keypad after 5 failed codes | [**T-0002**](#T-0002): Stolen card opens lockers |',
+      ),
+    ],
+    [
       "a control-gap link to an existing control",
       md(
         "## Existing Controls",
