@@ -41,7 +41,8 @@ export default defineRule<Options, "generic">({
     },
     defaultOptions: { terms: ["Lambda function", "DynamoDB table", "S3 bucket", "API Gateway"] },
     messages: {
-      generic: "Generic name `{{term}}` does not say which component is meant; use its actual name, e.g. `chat-orchestrator {{term}}`.",
+      generic:
+        "Generic name `{{term}}` does not say which component is meant; prefix it with the component's own name, such as `<name> {{term}}`.",
     },
   },
 

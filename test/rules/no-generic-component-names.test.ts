@@ -12,7 +12,7 @@ function threat(statement: string, mitigations = ""): string {
 function generic(term: string, column: number): Finding {
   return {
     messageId: "generic",
-    message: `Generic name \`${term}\` does not say which component is meant; use its actual name, e.g. \`chat-orchestrator ${term}\`.`,
+    message: `Generic name \`${term}\` does not say which component is meant; prefix it with the component's own name, such as \`<name> ${term}\`.`,
     line: 5,
     column,
     endLine: 5,
