@@ -41,7 +41,7 @@ export default defineRule<Options, "missingParts" | "empty">({
     },
     defaultOptions: { grammar: "methodology" },
     messages: {
-      missingParts: "{{kind}} `{{id}}` statement has no {{parts}}; write it as `{{form}}`.",
+      missingParts: "{{kind}} `{{id}}` statement has {{missing}}; write it as `{{form}}`.",
       empty: "{{kind}} `{{id}}` has no statement; write it as `{{form}}`.",
     },
   },
@@ -59,8 +59,11 @@ export default defineRule<Options, "missingParts" | "empty">({
         report({ messageId: "empty", data, range: cell.range });
         continue;
       }
-      const missing = missingParts(statement, options.grammar);
-      if (missing.length > 0) report({ messageId: "missingParts", data: { ...data, parts: listOf(missing) }, range: cell.range });
+      const parts = missingParts(statement, options.grammar);
+      // Each part gets its own "no", because "no `can` clause and `which leads to` clause"
+      // can be read as if the `which leads to` clause were present.
+      const missing = listOf(parts.map((part) => `no ${part}`));
+      if (parts.length > 0) report({ messageId: "missingParts", data: { ...data, missing }, range: cell.range });
     }
   },
 });

@@ -119,12 +119,12 @@ describeCorpus("strict-template document under strict", () => {
       [266, ["T-0005", "`who` clause"]],
       [267, ["T-0006", "`who` clause"]],
       [268, ["T-0007", "`can` clause"]],
-      [269, ["T-0008", "`A`/`An` opening and `who` clause"]],
-      [270, ["T-0009", "`A`/`An` opening, `who` clause and `can` clause"]],
-      [330, ["RT-0002", "`who` clause and `can` clause"]],
-      [331, ["RT-0003", "`who` clause and `can` clause"]],
-      [332, ["RT-0004", "`who` clause and `can` clause"]],
-      [333, ["RT-0005", "`who` clause and `can` clause"]],
+      [269, ["T-0008", "`A`/`An` opening and no `who` clause"]],
+      [270, ["T-0009", "`A`/`An` opening, no `who` clause and no `can` clause"]],
+      [330, ["RT-0002", "`who` clause and no `can` clause"]],
+      [331, ["RT-0003", "`who` clause and no `can` clause"]],
+      [332, ["RT-0004", "`who` clause and no `can` clause"]],
+      [333, ["RT-0005", "`who` clause and no `can` clause"]],
     ]);
   });
 });

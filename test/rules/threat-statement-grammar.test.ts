@@ -56,6 +56,7 @@ describe("threat-statement-grammar", () => {
   const noCan = "A developer who runs the packager generates a weak build, which leads to open gates, resulting in data loss";
   const theOpener = "The marker file can be deleted, which leads to a second init, resulting in confusion";
   const noImpact = "An attacker who has a token can replay it";
+  const bare = "Tokens never expire";
   const noWho = "A threat actor with network access can flood the API, which leads to an outage, resulting in lost orders";
   const impacting = "A threat actor who has access can flood the API, which leads to an outage, negatively impacting orders";
 
@@ -73,7 +74,7 @@ describe("threat-statement-grammar", () => {
       [
         {
           messageId: "missingParts",
-          message: `Threat \`T-0001\` statement has no \`A\`/\`An\` opening and \`who\` clause; write it as \`${METHODOLOGY}\`.`,
+          message: `Threat \`T-0001\` statement has no \`A\`/\`An\` opening and no \`who\` clause; write it as \`${METHODOLOGY}\`.`,
           ...cellOf(theOpener),
         },
       ],
@@ -85,8 +86,20 @@ describe("threat-statement-grammar", () => {
       [
         {
           messageId: "missingParts",
-          message: `Threat \`T-0001\` statement has no \`which leads to\` clause and \`resulting in\` clause; write it as \`${METHODOLOGY}\`.`,
+          message: `Threat \`T-0001\` statement has no \`which leads to\` clause and no \`resulting in\` clause; write it as \`${METHODOLOGY}\`.`,
           ...cellOf(noImpact),
+        },
+      ],
+    ],
+    [
+      "a statement without any part",
+      threat(bare),
+      {},
+      [
+        {
+          messageId: "missingParts",
+          message: `Threat \`T-0001\` statement has no \`A\`/\`An\` opening, no \`who\` clause, no \`can\` clause, no \`which leads to\` clause and no \`resulting in\` clause; write it as \`${METHODOLOGY}\`.`,
+          ...cellOf(bare),
         },
       ],
     ],
@@ -139,7 +152,7 @@ describe("threat-statement-grammar", () => {
       [
         {
           messageId: "missingParts",
-          message: `Residual threat \`RT-0001\` statement has no \`who\` clause and \`can\` clause; write it as \`${METHODOLOGY}\`.`,
+          message: `Residual threat \`RT-0001\` statement has no \`who\` clause and no \`can\` clause; write it as \`${METHODOLOGY}\`.`,
           line: 5,
           column: 13,
           endLine: 5,
