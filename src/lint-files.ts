@@ -25,9 +25,9 @@ export interface LintFilesOptions extends LoadConfigOptions {
   resolver?: ConfigResolver;
   /**
    * Seconds one file may take on a worker thread before it gets a `fatal` result, and as
-   * many more for every 4 MB of its size; 0 for no limit. `DEFAULT_MAX_FILE_TIME` by
-   * default. Large files and files dense in inline markup run on a worker, and so does
-   * every file when `concurrency` allows several at once.
+   * many more for every 4 MB of its size; 0 for no limit. A limit given here applies to every
+   * file. Without one, `DEFAULT_MAX_FILE_TIME` applies to the files that may be slow to parse
+   * (see `mayBeSlow`) and to every file when `concurrency` spreads them over worker threads.
    */
   maxFileTime?: number;
   /** The most files linted at once on worker threads; 1 lints them one by one. The number of cores by default. */
@@ -86,6 +86,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   for (const path of paths) configs.push(options.config ?? (await (resolver as ConfigResolver).forFile(path)));
 
   const maxFileTime = options.maxFileTime ?? DEFAULT_MAX_FILE_TIME;
+  // A limit the caller chose is kept for every file, at the cost of starting a worker thread.
+  const limitEveryFile = options.maxFileTime !== undefined && maxFileTime > 0;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   // Rules are functions and cannot go to a thread, so a given `config` keeps every file here.
   const pool = resolver && workersAvailable() ? new LintPool({ loadOptions: resolver.loadOptions, maxFileTime, size: concurrency }) : undefined;
@@ -98,7 +100,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       const outcome = await readTextFile(path);
       if (!outcome.ok) {
         results.push({ filePath: path, diagnostics: [], errorCount: 0, warningCount: 0, fatal: outcome.message });
-      } else if (pool && maxFileTime > 0 && mayBeSlow(outcome.text)) {
+      } else if (pool && maxFileTime > 0 && (limitEveryFile || mayBeSlow(outcome.text))) {
         results.push(await pool.lint(path, Buffer.byteLength(outcome.text)));
       } else {
         results.push(lintSource(path, outcome.text, outcome.invalidUtf8Offset, { config: configs[index] as ResolvedConfig }));

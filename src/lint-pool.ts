@@ -66,6 +66,9 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
 }
 
+/** The longest delay setTimeout accepts, in milliseconds: a signed 32-bit integer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Bytes of file size that add `--max-file-time` once more to a file's limit. */
 export const BYTES_PER_TIME_STEP = 4 * 1024 * 1024;
 
@@ -167,14 +170,17 @@ export class LintPool {
     const request: WorkerRequest = { id: task.id, path: task.path };
     slot.worker.postMessage(request);
     const { maxFileTime } = this.options;
-    if (maxFileTime > 0) {
+    const limitMs = fileTimeLimit(maxFileTime, task.bytes) * 1000;
+    // A longer delay than setTimeout can hold (about 24.8 days) would fire at once, so such a
+    // limit is no limit.
+    if (maxFileTime > 0 && limitMs <= MAX_TIMER_MS) {
       slot.timer = setTimeout(() => {
         const timedOut = this.finish(slot);
         this.remove(slot);
         void this.stop(slot);
         timedOut?.resolve(failedResult(timedOut.path, tooSlowMessage(maxFileTime, timedOut.bytes)));
         this.dispatch();
-      }, fileTimeLimit(maxFileTime, task.bytes) * 1000);
+      }, limitMs);
     }
   }
 
@@ -211,7 +217,8 @@ export const LARGE_FILE_BYTES = 512 * 1024;
 /**
  * Inline markup characters in one block (a run of non-blank lines) above which a file is
  * linted on a worker under the time limit. remark's inline parsing is superlinear on long
- * runs of emphasis markers, brackets, pipes, backslashes and backticks in one paragraph:
+ * runs of emphasis and strikethrough markers, brackets, pipes, backslashes and backticks in
+ * one paragraph (64 KB of `~a` took 9.7 s to parse):
  * 10,000 such characters in each of 75 cells took it from 4 to 90 s (measured on a loaded
  * 2-core machine). Ordinary 50-threat documents stay near 4,000 in their largest table.
  */
@@ -225,8 +232,17 @@ export const DENSE_BLOCK_MARKERS = 10_000;
 export const DEEP_NESTING_MARKERS = 100;
 
 /**
+ * Leading whitespace, in columns (a tab counts 4), above which a file is linted on a worker
+ * under the time limit. List items nested one per line each indent further, and micromark's
+ * cost grows faster than the input: on a 2-core machine, 400 levels (160 KB) took 1.8 s to
+ * parse and 700 levels (490 KB) 9 s.
+ * Ordinary documents do not indent 200 columns.
+ */
+export const DEEP_INDENT_COLUMNS = 200;
+
+/**
  * Tells whether a text may be slow to parse: large, with a block dense in inline markup, or
- * with a line that opens very many nested block quotes or lists.
+ * with a line that opens very many nested block quotes or lists or is indented very deeply.
  */
 export function mayBeSlow(text: string): boolean {
   if (text.length > LARGE_FILE_BYTES) return true;
@@ -237,6 +253,7 @@ export function mayBeSlow(text: string): boolean {
     if (lineStart) {
       lineStart = false;
       if (nestingMarkersAt(text, index) > DEEP_NESTING_MARKERS) return true;
+      if (indentColumns(text, index) > DEEP_INDENT_COLUMNS) return true;
     }
     const code = text.charCodeAt(index);
     switch (code) {
@@ -259,6 +276,7 @@ export function mayBeSlow(text: string): boolean {
       case 92: // \
       case 96: // `
       case 60: // <
+      case 126: // ~
         lineHasContent = true;
         if (++markers > DENSE_BLOCK_MARKERS) return true;
         break;
@@ -295,6 +313,18 @@ function nestingMarkersAt(text: string, start: number): number {
     }
   }
   return count;
+}
+
+/** Counts the columns of whitespace that start the line at `start`, up to one past the limit. */
+function indentColumns(text: string, start: number): number {
+  let columns = 0;
+  for (let index = start; index < text.length && columns <= DEEP_INDENT_COLUMNS; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4;
+    else break;
+  }
+  return columns;
 }
 
 function isSpaceOrTab(code: number): boolean {

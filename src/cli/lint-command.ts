@@ -99,7 +99,7 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
     for (const file of gathered.files) configs.push(await resolver.forFile(file));
     results = await lintFiles(gathered.files, {
       resolver,
-      maxFileTime: args.maxFileTime,
+      ...(args.maxFileTime !== undefined ? { maxFileTime: args.maxFileTime } : {}),
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
     });
   }

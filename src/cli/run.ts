@@ -75,8 +75,8 @@ export interface LintArguments {
   reportUnusedDisableDirectives: boolean;
   printConfig: string | undefined;
   listRules: boolean;
-  /** Seconds one file may take; 0 for no limit. */
-  maxFileTime: number;
+  /** Seconds one file may take; 0 for no limit; undefined for the default on files that may be slow. */
+  maxFileTime: number | undefined;
   /** The most files linted at once; undefined for the number of cores. */
   concurrency: number | undefined;
 }
@@ -157,8 +157,7 @@ function lintOptions(command: Argv): Argv {
     .group(["max-file-time", "concurrency"], "Performance:")
     .option("max-file-time", {
       type: "number",
-      default: DEFAULT_MAX_FILE_TIME,
-      describe: `Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); ${DEFAULT_MAX_FILE_TIME} by default; 0 turns the limit off`,
+      describe: `Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); 0 turns the limit off. A limit given here applies to every file; the default, ${DEFAULT_MAX_FILE_TIME}, applies to files that may be slow to parse`,
     })
     .option("concurrency", {
       type: "number",
@@ -300,8 +299,8 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     return "--max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.";
   }
-  const maxFileTime = (args.maxFileTime as number | undefined) ?? DEFAULT_MAX_FILE_TIME;
-  if (!Number.isFinite(maxFileTime) || maxFileTime < 0) {
+  const maxFileTime = args.maxFileTime as number | undefined;
+  if (maxFileTime !== undefined && (!Number.isFinite(maxFileTime) || maxFileTime < 0)) {
     return "--max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.";
   }
   const concurrency = args.concurrency as number | undefined;

@@ -83,6 +83,25 @@ describe.skipIf(!built)("files slow to parse, under --max-file-time", () => {
     expect(run.seconds).toBeLessThan(30);
   }, 60_000);
 
+  it("a limit given on the command line applies to a small file", () => {
+    // 480 KB of `www.a ` paragraph is too small and too plain for mayBeSlow, and takes remark
+    // well over a second, so only a limit kept for every file stops it.
+    const root = tree({ "www.md": "# T\n\n" + "www.a ".repeat(80_000) + "\n", "b.md": BROKEN, ".tmlintrc.json": XREF_ONLY });
+    const run = runBuilt(root, ["--max-file-time", "0.2", ...RULES, "www.md", "b.md"]);
+    expect(run.stderr).toBe("tmlint: www.md: too slow to lint: stopped after 0.2 s, the --max-file-time 0.2 limit; split the file, or raise the limit (0 turns it off).\n");
+    expect(run.stdout).toBe(`${BROKEN_FINDING}\n`);
+    expect(run.code).toBe(2);
+  }, 60_000);
+
+  it("a limit beyond what a timer holds is no limit", () => {
+    // setTimeout fires at once for a delay over 2^31 - 1 ms; the file must still be linted.
+    const root = tree({ "b.md": BROKEN, ".tmlintrc.json": XREF_ONLY });
+    const run = runBuilt(root, ["--max-file-time", "3000000", ...RULES, "b.md"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(`${BROKEN_FINDING}\n`);
+    expect(run.code).toBe(1);
+  }, 60_000);
+
   it("many files keep their order on worker threads", () => {
     const files: Record<string, string> = { ".tmlintrc.json": XREF_ONLY };
     // Six files of 180 KB: enough files and bytes for the run to use worker threads.
