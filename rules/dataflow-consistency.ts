@@ -144,12 +144,64 @@ const LEADING_NOISE = "\"'`*_ ";
 const TRAILING_NOISE = "\"'`*_ .:";
 
 /**
- * Finds an entity whose name starts with the written name's words ("Cursor Agent" for "Cursor
- * Agent Process"), or whose words start the written name ("Workflow State files").
+ * Finds the one entity whose name is a spelling variant of the written name. A variant has the
+ * same letters and digits apart from case, spacing and punctuation (`web-app` for `Web App`),
+ * or the same words but one, which is a single typo away (`API Gatway`, `Users`). Returns
+ * undefined when no entity or more than one entity fits. A name with extra or missing words
+ * gets no suggestion, since those words may be what distinguishes it (`User Session A` is not
+ * `User`).
  */
 function suggestName(key: string, names: Map<string, string>): string | undefined {
+  const compact = compactName(key);
+  const words = key.split(" ");
+  const matches = new Set<string>();
   for (const [candidate, written] of names) {
-    if (candidate.startsWith(`${key} `) || key.startsWith(`${candidate} `)) return written;
+    if (compactName(candidate) === compact || isOneWordTypo(words, candidate.split(" "))) matches.add(written);
   }
-  return undefined;
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+/** Drops everything but letters and digits, so that `web-app`, `web_app` and `WebApp` compare equal. */
+function compactName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** The minimum length of a word in which one typo is taken as a slip, not another name (`Node A`, `Node B`). */
+const MIN_TYPO_WORD_LENGTH = 4;
+
+/**
+ * Tells whether two names have the same words but one, and that one differs by a single edit.
+ * Words with digits never count as typos, because `DB1` and `DB2` name different stores.
+ */
+function isOneWordTypo(written: readonly string[], candidate: readonly string[]): boolean {
+  if (written.length !== candidate.length) return false;
+  let differing = -1;
+  for (let index = 0; index < written.length; index++) {
+    if (written[index] === candidate[index]) continue;
+    if (differing !== -1) return false;
+    differing = index;
+  }
+  if (differing === -1) return false;
+
+  const a = written[differing] ?? "";
+  const b = candidate[differing] ?? "";
+  if (Math.min(a.length, b.length) < MIN_TYPO_WORD_LENGTH || /\d/.test(a + b)) return false;
+  return isOneEditApart(a, b);
+}
+
+/**
+ * Tells whether two different strings are one insertion, deletion, substitution or swap of
+ * neighbouring characters apart. It compares the parts after the common prefix, in linear time.
+ */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a.charAt(prefix) === b.charAt(prefix)) prefix++;
+  const restA = a.slice(prefix);
+  const restB = b.slice(prefix);
+
+  if (a.length > b.length) return restA.slice(1) === restB;
+  if (b.length > a.length) return restB.slice(1) === restA;
+  if (restA.slice(1) === restB.slice(1)) return true;
+  return restA.charAt(0) === restB.charAt(1) && restA.charAt(1) === restB.charAt(0) && restA.slice(2) === restB.slice(2);
 }

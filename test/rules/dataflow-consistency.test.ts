@@ -70,18 +70,17 @@ describe("dataflow-consistency", () => {
       dataflow(entities, flows("| DF1 | Submit | Users | Web App Frontend | Input |", "| DF2 | Call | User; Browser |  | Tokens |"), goodBoundaries, diagram("DF1 DF2 TB1")),
       [
         {
-          messageId: "unknownEntity",
-          message:
-            "Data flow `DF1` has the source `Users`, which is not in the Entities table; use an entity name from that table or add the entity.",
+          messageId: "unknownEntitySuggestion",
+          message: "Data flow `DF1` has the source `Users`, which is not in the Entities table; write `User` or add the entity.",
           line: 15,
           column: 18,
           endLine: 15,
           endColumn: 23,
         },
         {
-          messageId: "unknownEntitySuggestion",
+          messageId: "unknownEntity",
           message:
-            "Data flow `DF1` has the target `Web App Frontend`, which is not in the Entities table; write `Web App` or add the entity.",
+            "Data flow `DF1` has the target `Web App Frontend`, which is not in the Entities table; use an entity name from that table or add the entity.",
           line: 15,
           column: 26,
           endLine: 15,
@@ -103,6 +102,82 @@ describe("dataflow-consistency", () => {
           column: 31,
           endLine: 16,
           endColumn: 33,
+        },
+      ],
+    ],
+    [
+      "names that differ from an entity by a word",
+      // `Session A` and `Session B` are what distinguish the two names, so `User` is no fix for either.
+      dataflow(entities, goodFlows, boundaries("| TB1 | Session isolation | User Session A | User Session B |"), diagram("DF1 DF2 TB1")),
+      [
+        {
+          messageId: "unknownEntity",
+          message:
+            "Trust boundary `TB1` has the source `User Session A`, which is not in the Entities table; use an entity name from that table or add the entity.",
+          line: 22,
+          column: 29,
+          endLine: 22,
+          endColumn: 43,
+        },
+        {
+          messageId: "unknownEntity",
+          message:
+            "Trust boundary `TB1` has the target `User Session B`, which is not in the Entities table; use an entity name from that table or add the entity.",
+          line: 22,
+          column: 46,
+          endLine: 22,
+          endColumn: 60,
+        },
+      ],
+    ],
+    [
+      "spelling variants of entity names",
+      dataflow(entities, flows("| DF1 | Submit | web-app | API Gatway | Input |", "| DF2 | Call | Web Ap | API Gateway | Tokens |"), goodBoundaries, diagram("DF1 DF2 TB1")),
+      [
+        {
+          messageId: "unknownEntitySuggestion",
+          message: "Data flow `DF1` has the source `web-app`, which is not in the Entities table; write `Web App` or add the entity.",
+          line: 15,
+          column: 18,
+          endLine: 15,
+          endColumn: 25,
+        },
+        {
+          messageId: "unknownEntitySuggestion",
+          message: "Data flow `DF1` has the target `API Gatway`, which is not in the Entities table; write `API Gateway` or add the entity.",
+          line: 15,
+          column: 28,
+          endLine: 15,
+          endColumn: 38,
+        },
+        // A typo in a word shorter than four letters may be another name.
+        {
+          messageId: "unknownEntity",
+          message:
+            "Data flow `DF2` has the source `Web Ap`, which is not in the Entities table; use an entity name from that table or add the entity.",
+          line: 16,
+          column: 16,
+          endLine: 16,
+          endColumn: 22,
+        },
+      ],
+    ],
+    [
+      "a typo that fits two entities",
+      dataflow(
+        md("### Entities", "", "| Entity | Description |", "| --- | --- |", "| Order Queue | FIFO |", "| Order Queues | Sharded |", ""),
+        flows("| DF1 | Submit | Order Queus | Order Queue | Input |"),
+        diagram("DF1"),
+      ),
+      [
+        {
+          messageId: "unknownEntity",
+          message:
+            "Data flow `DF1` has the source `Order Queus`, which is not in the Entities table; use an entity name from that table or add the entity.",
+          line: 14,
+          column: 18,
+          endLine: 14,
+          endColumn: 29,
         },
       ],
     ],
