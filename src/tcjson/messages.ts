@@ -9,6 +9,7 @@
 import type { ErrorObject } from "ajv";
 import { listOf } from "../rule.js";
 import type { JsonPathSegment } from "../types.js";
+import { sourceDetailsOf, type DuplicateKey } from "./document.js";
 import { formatPath, isObject, MITIGATION_STATUS_LABELS, THREAT_STATUS_LABELS } from "./format.js";
 
 /** One schema violation: where it is and what to do about it. */
@@ -84,6 +85,8 @@ export function preview(value: unknown, quoteStrings = false): string {
   let text: string;
   if (typeof value === "string") text = quoteStrings ? JSON.stringify(value) : value;
   else if (value === undefined) text = "undefined";
+  // JSON.stringify writes Infinity as null, which would name a value the file does not have.
+  else if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
   else text = JSON.stringify(value) ?? String(value);
   text = text.replace(/[\r\n\t]+/g, " ").replace(/`/g, "'");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -142,6 +145,18 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem {
   const last = path[path.length - 1];
   const metadata = metadataContext(path, root);
   const params = error.params as Record<string, unknown>;
+
+  // JSON.parse turns a literal beyond the range of a double into Infinity, which fails every
+  // check of its place. Its range is the problem to report, whatever the schema requires
+  // there. A top-level number has no recorded literal, so it gets the type message instead.
+  const literal = typeof value === "number" && !Number.isFinite(value) ? sourceDetailsOf(root)?.outOfRangeNumbers.get(JSON.stringify(path)) : undefined;
+  if (literal !== undefined) {
+    return {
+      path,
+      part: "value",
+      message: `${label}: number \`${preview(literal)}\` is out of range, so JavaScript reads it as ${String(value)}; use a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}.`,
+    };
+  }
 
   switch (error.keyword) {
     case "required": {
@@ -392,6 +407,18 @@ function describeAnyOf(path: JsonPathSegment[], value: unknown, metadata: Return
   }
 
   return { path, part: "value", message: `${label}: \`${preview(value, true)}\` does not have any of the allowed forms.` };
+}
+
+/**
+ * Describes a key written more than once in one object, at its last occurrence: JSON.parse,
+ * which ThreatComposer imports with, keeps only the last value and drops the others silently.
+ */
+export function describeDuplicateKey({ path, earlierLines }: DuplicateKey): SchemaProblem {
+  const key = String(path[path.length - 1]);
+  const where = earlierLines.length === 1 ? `first at line ${earlierLines[0]}` : `also at lines ${listOf(earlierLines.map(String))}`;
+  const fix = `JSON.parse keeps only this last value, so remove or rename ${earlierLines.length === 1 ? "the other" : "the others"}`;
+  const subject = path.length === 1 ? `Key \`${preview(key)}\`` : `${formatPath(path.slice(0, -1))}: key \`${preview(key)}\``;
+  return { path, part: "key", message: `${subject} is duplicated (${where}); ${fix}.` };
 }
 
 /** Splits an ajv instance path (`/threats/3/metadata/1`) into segments, array indexes as numbers. */

@@ -7,7 +7,8 @@
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import schema from "../../schemas/threat-composer.schema.json" with { type: "json" };
-import { describeSchemaErrors, type SchemaProblem } from "./messages.js";
+import { sourceDetailsOf } from "./document.js";
+import { describeDuplicateKey, describeSchemaErrors, type SchemaProblem } from "./messages.js";
 
 export type { SchemaProblem } from "./messages.js";
 
@@ -43,9 +44,13 @@ export function compileThreatComposerSchema(): ValidateFunction {
   return compiled;
 }
 
-/** Validates a parsed value and returns each violation as a sentence with its place. */
+/**
+ * Validates a parsed value and returns each violation as a sentence with its place. A value
+ * from parseTcJson also gets a problem for each key its text repeats in one object.
+ */
 export function validateThreatComposer(value: unknown): SchemaProblem[] {
   const validate = compileThreatComposerSchema();
-  if (validate(value)) return [];
-  return describeSchemaErrors((validate.errors ?? []) as ErrorObject[], value);
+  const duplicates = (sourceDetailsOf(value)?.duplicateKeys ?? []).map(describeDuplicateKey);
+  if (validate(value)) return duplicates;
+  return [...duplicates, ...describeSchemaErrors((validate.errors ?? []) as ErrorObject[], value)];
 }

@@ -242,8 +242,7 @@ describe("tc-json-schema", () => {
   it("reports a missing value at the end of the file", () => {
     const text = '{ "schema": ';
     expect(jsonFindings(rule, text).map((finding) => [finding.message, finding.line, finding.column])).toEqual([
-      ["File is not valid JSON: expected `}` to close the object (found the end of the file).", 1, 13],
-      ["File is not valid JSON: expected a value (found the end of the file).", 1, 13],
+      ["File is not valid JSON: the file ends where a value is expected, inside the top-level object; add the value and close it with `}`.", 1, 13],
     ]);
   });
 

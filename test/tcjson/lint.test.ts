@@ -46,12 +46,105 @@ describe("lintTcJsonText", () => {
   });
 });
 
+/** Lints JSON text and returns each finding as `line:column-endColumn message`. */
+function findings(text: string): string[] {
+  return lintTcJsonText(text, "x.tc.json").diagnostics.map(
+    (diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.column}-${diagnostic.range.end.column} ${diagnostic.message}`,
+  );
+}
+
+const DOUBLE_RANGE = "use a number between -1.7976931348623157e+308 and 1.7976931348623157e+308.";
+
+describe("tc-json-schema on numbers out of range", () => {
+  it("names the literal as written", () => {
+    expect(findings('{"schema":1,"threats":[{"id":"a","numericId":1e400,"statement":"x"}]}')).toEqual([
+      `1:46-51 threats[0].numericId: number \`1e400\` is out of range, so JavaScript reads it as Infinity; ${DOUBLE_RANGE}`,
+    ]);
+  });
+
+  it("names a negative literal where another value is expected", () => {
+    expect(findings('{"schema": -1e400}')).toEqual([
+      `1:12-18 schema: number \`-1e400\` is out of range, so JavaScript reads it as -Infinity; ${DOUBLE_RANGE}`,
+    ]);
+  });
+
+  it("shows a top-level number as Infinity", () => {
+    expect(findings("1e400")).toEqual(["1:1-6 (top level): `Infinity` is a number; use an object or an array."]);
+  });
+});
+
+describe("tc-json-schema on duplicate keys", () => {
+  it("reports the second key with the line of the first", () => {
+    expect(findings('{"schema":1,"schema":2}')).toEqual([
+      "1:13-21 Key `schema` is duplicated (first at line 1); JSON.parse keeps only this last value, so remove or rename the other.",
+      "1:22-23 schema: version `2` is not supported; ThreatComposer imports only version 1, so write `\"schema\": 1`.",
+    ]);
+  });
+
+  it("lists every earlier line of a key written three times", () => {
+    expect(findings('{"schema":1,\n"schema":1,\n"schema":1}')).toEqual([
+      "3:1-9 Key `schema` is duplicated (also at lines 1 and 2); JSON.parse keeps only this last value, so remove or rename the others.",
+    ]);
+  });
+
+  it("names the object of a nested duplicate", () => {
+    const text = '{"schema": 1, "threats": [{"id": "a", "numericId": 1, "statement": "x",\n "numericId": "2"}]}';
+    expect(findings(text)).toEqual([
+      "2:2-13 threats[0]: key `numericId` is duplicated (first at line 1); JSON.parse keeps only this last value, so remove or rename the other.",
+      '2:15-18 threats[0].numericId: `"2"` is a string; use a number.',
+    ]);
+  });
+});
+
+describe("tc-json-schema on a truncated file", () => {
+  it("names every unclosed container in one finding", () => {
+    expect(findings('{ "schema": 1, "threats": [ ')).toEqual([
+      "1:29-29 File is not valid JSON: the file ends inside the `threats` array and the top-level object; close them with `]}`.",
+    ]);
+  });
+
+  it("names nested objects by their path", () => {
+    expect(findings('{"threats":[{"id":"a"},{"x":[')).toEqual([
+      "1:30-30 File is not valid JSON: the file ends inside the `threats[1].x` array, the `threats[1]` object, the `threats` array and the top-level object; close them with `]}]}`.",
+    ]);
+  });
+
+  it("says what is missing before the closers", () => {
+    expect(findings('{"a": ')).toEqual([
+      "1:7-7 File is not valid JSON: the file ends where a value is expected, inside the top-level object; add the value and close it with `}`.",
+    ]);
+    expect(findings('{"a"')).toEqual([
+      "1:5-5 File is not valid JSON: the file ends where `:` is expected, inside the top-level object; add `:` and the value, and close it with `}`.",
+    ]);
+    expect(findings('[1, ')).toEqual([
+      "1:5-5 File is not valid JSON: the file ends after a `,` inside the top-level array; add the next item or remove the comma, and close it with `]`.",
+    ]);
+  });
+
+  it("keeps an unterminated string as its own finding", () => {
+    expect(findings('{"a": "xy')).toEqual([
+      '1:7-10 File is not valid JSON: unterminated string; close it with `"` (found `"xy`).',
+      "1:10-10 File is not valid JSON: the file ends inside the top-level object; close it with `}`.",
+    ]);
+  });
+
+  it("keeps the message for an empty file", () => {
+    expect(findings("")).toEqual(["1:1-1 File is not valid JSON: expected a value (found the end of the file)."]);
+  });
+});
+
 describe("parseTcJson", () => {
   it("finds the range of a key, a value and an object start", () => {
     const json = parseTcJson('{\n  "threats": [\n    { "id": "a" }\n  ]\n}');
     expect(json.rangeAt(["threats", 0, "id"])).toMatchObject({ start: { line: 3, column: 13 }, end: { line: 3, column: 16 } });
     expect(json.rangeAt(["threats", 0, "id"], "key")).toMatchObject({ start: { line: 3, column: 7 }, end: { line: 3, column: 11 } });
     expect(json.rangeAt(["threats", 0], "start")).toMatchObject({ start: { line: 3, column: 5 }, end: { line: 3, column: 6 } });
+  });
+
+  it("finds the last duplicate key", () => {
+    const json = parseTcJson('{"schema": 1, "schema": 2}');
+    expect(json.rangeAt(["schema"])).toMatchObject({ start: { column: 25 }, end: { column: 26 } });
+    expect(json.rangeAt(["schema"], "key")).toMatchObject({ start: { column: 15 }, end: { column: 23 } });
   });
 
   it("falls back to the nearest existing ancestor", () => {
