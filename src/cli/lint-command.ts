@@ -36,6 +36,7 @@ export async function runCommand(args: LintArguments, io: CliIo): Promise<number
 
   const resolver = new ConfigResolver({
     cwd: io.cwd,
+    fromCommandLine: true,
     ...(typeof args.config === "string" ? { configFile: args.config } : {}),
     useConfigFile: args.config !== false,
     ...(args.preset !== undefined ? { preset: args.preset } : {}),

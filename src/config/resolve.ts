@@ -57,6 +57,11 @@ interface LoadedConfig {
 interface Layer extends Omit<LoadedConfig, "file" | "registry"> {
   pluginRules: { rule: AnyRule; source: string; path: string }[];
   written: WrittenSetting[];
+  /**
+   * True when a plugin, or a file named by `extends` that could load plugins, failed, so
+   * the registry may lack rules that this configuration sets. A preset cannot add rules.
+   */
+  rulesMayBeMissing: boolean;
   /** Mistakes found so far; the keys they are about are left out of the layer. */
   problems: ConfigProblem[];
   /** Problems that do not stop the run, such as an empty file. */
@@ -88,10 +93,13 @@ export class ConfigResolver {
   private readonly hooks: ConfigResolverHooks;
   /** The sources already warned about, so that a file that two configurations extend warns once. */
   private readonly warned = new Set<string>();
+  /** The labels of the `preset` and `rules` options in problems: command-line flags, or API option names. */
+  private readonly sources: { preset: string; rules: string };
 
   constructor(options: LoadConfigOptions = {}, hooks: ConfigResolverHooks = {}) {
     this.options = options;
     this.hooks = hooks;
+    this.sources = options.fromCommandLine ? { preset: "--preset", rules: "--rule" } : { preset: "preset option", rules: "rules option" };
     this.cwd = resolve(options.cwd ?? process.cwd());
     this.commandLineIgnores = (options.ignorePatterns ?? []).map((pattern) => compileGlob(pattern, this.cwd, "--ignore-pattern"));
   }
@@ -144,7 +152,7 @@ export class ConfigResolver {
   private async configFor(directory: string): Promise<LoadedConfig> {
     const preset = this.options.preset;
     if (preset !== undefined && !Object.hasOwn(presets, preset)) {
-      throw new ConfigFileError([{ source: "--preset", path: "", message: `unknown preset \`${preset}\`; use one of ${Object.keys(presets).join(", ")}` }]);
+      throw new ConfigFileError([{ source: this.sources.preset, path: "", message: `unknown preset \`${preset}\`; use one of ${Object.keys(presets).join(", ")}` }]);
     }
     if (this.options.useConfigFile === false) return this.load(undefined);
     if (this.options.configFile !== undefined) return this.load(resolve(this.cwd, this.options.configFile));
@@ -168,7 +176,7 @@ export class ConfigResolver {
     // Without a configuration file, `--preset` (or `recommended`) is the whole configuration.
     const layer =
       file === undefined
-        ? await presetLayer(`${PRESET_PREFIX}${this.options.preset ?? "recommended"}`, { source: "--preset", path: "" })
+        ? await presetLayer(`${PRESET_PREFIX}${this.options.preset ?? "recommended"}`, { source: this.sources.preset, path: "" })
         : await loadLayer(file, searched === undefined ? undefined : { data: searched }, []);
     if (Array.isArray(layer)) throw new ConfigFileError(layer);
     for (const warning of layer.warnings) {
@@ -190,8 +198,7 @@ export class ConfigResolver {
     }
     // A plugin that failed to load, or a base file that could not be used, leaves rules out of
     // the registry, so an id the registry lacks is then not reported as unknown.
-    const registryComplete = !layer.problems.some((problem) => /^(plugins|extends)\b/.test(problem.path));
-    problems.push(...(await checkSettings(layer.written, registry, registryComplete)));
+    problems.push(...(await checkSettings(layer.written, registry, !layer.rulesMayBeMissing)));
     if (problems.length > 0) throw new ConfigFileError(problems);
 
     return {
@@ -208,10 +215,24 @@ export class ConfigResolver {
     };
   }
 
-  /** Checks `--rule` once, against the registry of the first configuration loaded. */
+  /**
+   * Checks the `rules` option once, with the checks a configuration file's `rules` gets: the
+   * shape of each setting, then rule ids and options against the registry of the first
+   * configuration loaded.
+   */
   private async checkCommandLine(registry: ReadonlyMap<string, AnyRule>): Promise<void> {
+    const source = this.sources.rules;
+    const rules = this.options.rules ?? {};
     const problems: ConfigProblem[] = [];
-    const written = Object.entries(this.options.rules ?? {}).map(([id, setting]) => ({ source: "--rule", path: id, id, setting }));
+    const invalid = new Set<string>();
+    for (const problem of await validateConfigData({ rules })) {
+      const [, id = ""] = problem.keys;
+      invalid.add(id);
+      problems.push({ source, path: problem.path.replace(/^rules\./, ""), message: problem.message });
+    }
+    const written = Object.entries(rules)
+      .filter(([id]) => !invalid.has(id))
+      .map(([id, setting]) => ({ source, path: id, id, setting }));
     problems.push(...(await checkSettings(written, registry)));
     if (problems.length > 0) throw new ConfigFileError(problems);
   }
@@ -262,6 +283,7 @@ function emptyLayer(): Layer {
     reportUnusedDisableDirectives: undefined,
     pluginRules: [],
     written: [],
+    rulesMayBeMissing: false,
     problems: [],
     warnings: [],
   };
@@ -322,8 +344,10 @@ async function loadLayer(
   const directory = dirname(file);
   problems.push(...checkColumns(file, config.columns ?? {}));
 
-  // 1. What this file extends, in order.
+  // 1. What this file extends, in order. A key removed for a schema problem may have named a
+  //    plugin or a file that loads one.
   let layer = emptyLayer();
+  let rulesMayBeMissing = schemaProblems.some(({ keys }) => keys[0] === "plugins" || keys[0] === "extends");
   const extendsList = config.extends === undefined ? [DEFAULT_EXTENDS] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const [index, entry] of extendsList.entries()) {
     const where = { source: file, path: Array.isArray(config.extends) ? `extends[${index}]` : "extends" };
@@ -332,6 +356,7 @@ async function loadLayer(
       : await loadLayer(resolve(directory, entry), undefined, [...chain, file], { ...where, entry });
     if (Array.isArray(base)) {
       problems.push(...base);
+      if (!entry.startsWith(PRESET_PREFIX)) rulesMayBeMissing = true;
       continue;
     }
     layer = mergeLayers(layer, base);
@@ -346,11 +371,13 @@ async function loadLayer(
     const plugin = await loadPlugin(specifier, directory, where);
     if (Array.isArray(plugin)) {
       problems.push(...plugin);
+      rulesMayBeMissing = true;
       continue;
     }
     own.plugins.push(plugin.path);
     for (const rule of plugin.rules) own.pluginRules.push({ rule, ...where });
   }
+  own.rulesMayBeMissing = rulesMayBeMissing;
 
   // 3. This file's own keys.
   own.rules = config.rules ?? {};
@@ -407,6 +434,7 @@ function mergeLayers(base: Layer, over: Layer): Layer {
     reportUnusedDisableDirectives: over.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
     pluginRules: [...base.pluginRules, ...over.pluginRules],
     written: [...base.written, ...over.written],
+    rulesMayBeMissing: base.rulesMayBeMissing || over.rulesMayBeMissing,
     problems: [...base.problems, ...over.problems],
     warnings: [...base.warnings, ...over.warnings],
   };

@@ -57,6 +57,11 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** When false, no configuration file is searched for or read (`--no-config`). True by default. */
   useConfigFile?: boolean;
+  /**
+   * True when `preset` and `rules` come from the command line, so that problems with them
+   * name `--preset` and `--rule`. Otherwise they name the `preset option` and the `rules option`.
+   */
+  fromCommandLine?: boolean;
   /** A preset applied over the configuration files (`--preset`). */
   preset?: string;
   /** Rule settings applied last (`--rule`). */

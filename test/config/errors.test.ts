@@ -164,6 +164,21 @@ describe("configuration errors", () => {
     ]);
   });
 
+  it("unknown preset in extends hides no unknown rule", async () => {
+    await expectConfigError({ ".tmlintrc.json": '{ "extends": "tmlint:nope", "rules": { "nope-rule": "warn" } }' }, [
+      'tmlint: .tmlintrc.json: extends: unknown preset `tmlint:nope`; use one of "tmlint:recommended", "tmlint:strict", "tmlint:threat-composer", or a path to a configuration file.',
+      "tmlint: .tmlintrc.json: rules.nope-rule: unknown rule `nope-rule`; run `tmlint rules` to list the rule ids.",
+    ]);
+  });
+
+  it("unreadable extended file hides unknown rules", async () => {
+    // The missing file may have loaded a plugin that defines `mine`, so `mine` is not called unknown.
+    await expectConfigError({ ".tmlintrc.json": '{ "extends": ["tmlint:nope", "./base.json"], "rules": { "mine": "warn" } }' }, [
+      'tmlint: .tmlintrc.json: extends[0]: unknown preset `tmlint:nope`; use one of "tmlint:recommended", "tmlint:strict", "tmlint:threat-composer", or a path to a configuration file.',
+      expect.stringMatching(/^tmlint: \.tmlintrc\.json: extends\[1\]: `\.\/base\.json` cannot be read: file not found at /) as unknown as string,
+    ]);
+  });
+
   it("whole file of the wrong type", async () => {
     await expectConfigError({ ".tmlintrc.json": "[1]" }, ["tmlint: .tmlintrc.json: must be an object; got `[1]`."]);
   });

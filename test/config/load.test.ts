@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ConfigFileError } from "../../src/config/read.js";
 import { loadConfig } from "../../src/config/resolve.js";
 import { lintFiles } from "../../src/lint-files.js";
 import { lintText } from "../../src/lint.js";
@@ -182,6 +183,43 @@ describe("configuration layers", () => {
     const config = await loadConfig(join(root, "tm.md"), { preset: "strict", rules: { "id-format": ["warn", { digits: 3 }] } });
     expect(config.rules["id-unique"]).toBe("error");
     expect(config.rules["id-format"]).toEqual(["warn", { digits: 3 }]);
+  });
+});
+
+describe("loadConfig options", () => {
+  /** Returns the problems of the ConfigFileError that loadConfig raises with these options. */
+  async function problemsOf(options: Parameters<typeof loadConfig>[1]): Promise<unknown> {
+    const root = tree({ ".tmlintrc.json": "{}" });
+    const failure = await loadConfig(join(root, "tm.md"), options).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigFileError);
+    return (failure as ConfigFileError).problems;
+  }
+
+  it("rules validated like a file", async () => {
+    expect(await problemsOf({ rules: { "id-format": "wanr" as "warn" } })).toEqual([
+      { source: "rules option", path: "id-format", message: 'must be one of "off", "warn", "error"; got `"wanr"`' },
+    ]);
+    expect(await problemsOf({ rules: { "id-unique": ["warn", 3] as unknown as "warn" } })).toEqual([
+      { source: "rules option", path: "id-unique[1]", message: "must be an object; got `3`" },
+    ]);
+  });
+
+  it("unknown rule names the rules option", async () => {
+    expect(await problemsOf({ rules: { "id-formatt": "warn" } })).toEqual([
+      { source: "rules option", path: "id-formatt", message: "unknown rule `id-formatt` (did you mean `id-format`?); run `tmlint rules` to list the rule ids" },
+    ]);
+  });
+
+  it("command-line rules name --rule", async () => {
+    expect(await problemsOf({ rules: { "id-formatt": "warn" }, fromCommandLine: true })).toEqual([
+      { source: "--rule", path: "id-formatt", message: "unknown rule `id-formatt` (did you mean `id-format`?); run `tmlint rules` to list the rule ids" },
+    ]);
+  });
+
+  it("unknown preset names the preset option", async () => {
+    expect(await problemsOf({ preset: "loose" })).toEqual([
+      { source: "preset option", path: "", message: "unknown preset `loose`; use one of recommended, strict, threat-composer" },
+    ]);
   });
 });
 
