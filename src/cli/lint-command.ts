@@ -17,7 +17,7 @@ import { decodeText, describeError, displayPath } from "../files.js";
 import { loadFormatter, type FormatterContext } from "../formatters/index.js";
 import { lintFiles, lintSource } from "../lint-files.js";
 import type { AnyRule, LintResult, RuleSetting, SeveritySetting } from "../types.js";
-import { gatherFiles, splitFileList } from "./inputs.js";
+import { gatherFiles, splitFileList, type InputMessage } from "./inputs.js";
 import { parseRuleOptions } from "./rule-option.js";
 import { formatRuleTable, listRules } from "./rules-command.js";
 import { EXIT_ERRORS, EXIT_FAILURE, EXIT_OK, packageVersion, type CliIo, type LintArguments } from "./run.js";
@@ -77,14 +77,17 @@ function describeProblem(problem: ConfigProblem, io: CliIo): string {
 
 async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): Promise<number> {
   let failed = false;
-  const fail = (message: string): void => {
-    io.stderr(`tmlint: ${message}\n`);
+  // Messages about inputs and files that could not be linted, printed in argument order.
+  const messages: InputMessage[] = [];
+  const fail = (input: number, message: string): void => {
+    messages.push({ input, message });
     failed = true;
   };
 
   // 1. The input: standard input, a file list, file arguments, or the configured `files`.
   let results: LintResult[];
   const configs: ResolvedConfig[] = [];
+  const fileInputs = new Map<string, number>();
   if (args.stdin) {
     const stdinResults = await lintStdin(resolver, args, io, configs);
     if (stdinResults === undefined) return EXIT_FAILURE;
@@ -93,11 +96,18 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
     const inputs = await readInputs(resolver, args, io);
     if (inputs === undefined) return EXIT_FAILURE;
     const gathered = await gatherFiles(inputs.paths, { cwd: inputs.base, resolver, allowUnmatched: !args.errorOnUnmatchedPattern });
-    for (const warning of gathered.warnings) io.stderr(`tmlint: warning: ${warning}\n`);
-    for (const error of gathered.errors) fail(error);
+    for (const { input, message } of gathered.warnings) messages.push({ input, message: `warning: ${message}` });
+    for (const { input, message } of gathered.errors) fail(input, message);
+    gathered.files.forEach((file, index) => fileInputs.set(file, gathered.fileInputs[index] ?? 0));
 
-    // 2. Resolve every file's configuration before linting any: a mistake stops the run here.
-    for (const file of gathered.files) configs.push(await resolver.forFile(file));
+    // 2. Resolve every file's configuration before linting any: a mistake stops the run here,
+    //    after the messages about the inputs.
+    try {
+      for (const file of gathered.files) configs.push(await resolver.forFile(file));
+    } catch (error) {
+      printInputMessages(messages, io);
+      throw error;
+    }
     results = await lintFiles(gathered.files, {
       resolver,
       ...(args.maxFileTime !== undefined ? { maxFileTime: args.maxFileTime } : {}),
@@ -109,9 +119,10 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   //    a place for a failed file (a SARIF notification, a JUnit error) carry them too.
   const readable = results.filter((result) => {
     if (result.fatal === undefined) return true;
-    fail(`${displayPath(result.filePath, io.cwd)}: ${result.fatal}.`);
+    fail(fileInputs.get(result.filePath) ?? 0, `${displayPath(result.filePath, io.cwd)}: ${result.fatal}.`);
     return false;
   });
+  printInputMessages(messages, io);
   const reported = REPORT_FORMATS.has(args.format) ? results : readable;
 
   // 4. Format, print, and work out the exit code. An empty report reads as "no problems", so
@@ -132,6 +143,14 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
     return EXIT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/** Prints messages about inputs in the order of the inputs, each input's messages in the order they came. */
+function printInputMessages(messages: InputMessage[], io: CliIo): void {
+  // Array.prototype.sort is stable, so messages about one input keep their order.
+  messages.sort((a, b) => a.input - b.input);
+  for (const { message } of messages) io.stderr(`tmlint: ${message}\n`);
+  messages.length = 0;
 }
 
 /** Machine-read formats, which also list files that could not be linted. */
