@@ -31,6 +31,7 @@ import tcJsonLinks from "./tc-json-links.js";
 import tcJsonSchema from "./tc-json-schema.js";
 import tcJsonStatement from "./tc-json-statement.js";
 import tcJsonUniqueIds from "./tc-json-unique-ids.js";
+import textEncoding from "./text-encoding.js";
 import threatEvidencePrefix from "./threat-evidence-prefix.js";
 import threatQuantifiedImpact from "./threat-quantified-impact.js";
 import threatStatementGrammar from "./threat-statement-grammar.js";
@@ -42,6 +43,7 @@ import xrefStatementSync from "./xref-statement-sync.js";
 import xrefTargetExists from "./xref-target-exists.js";
 
 export const builtinRules: readonly AnyRule[] = [
+  textEncoding,
   sectionRequired,
   sectionOrder,
   tableRequired,

@@ -90,13 +90,13 @@ export function runRules(model: ThreatModel, rules: readonly ResolvedRule[], env
 
 /**
  * Runs rules over a ThreatComposer file and returns their diagnostics sorted by position.
- * Only rules whose `meta.language` is `tc-json` run.
+ * Only rules with a `checkJson` run: the `tc-json` rules and rules that check both kinds of file.
  */
 export function runJsonRules(json: TcJsonDocument, rules: readonly ResolvedRule[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const resolved of rules) {
     const checkJson = resolved.rule.checkJson;
-    if (resolved.rule.meta.language !== "tc-json" || checkJson === undefined) continue;
+    if (checkJson === undefined) continue;
     const report = reporter(resolved, json, diagnostics);
     try {
       checkJson({ json, options: resolved.options, severity: resolved.severity, report });

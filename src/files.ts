@@ -7,6 +7,7 @@
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
+import type { InvalidUtf8 } from "./types.js";
 
 /** Folders never searched when a folder is linted. */
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
@@ -131,7 +132,7 @@ async function walkDirectory(directory: string, found: string[], visited: Set<st
 
 /** A file's text, or the reason it cannot be linted. */
 export type ReadOutcome =
-  | { ok: true; text: string; invalidUtf8Offset: number | undefined }
+  | { ok: true; text: string; invalidUtf8: InvalidUtf8 | undefined }
   | { ok: false; message: string };
 
 /** Reads a file as UTF-8 text. Binary content and unreadable files are reported, not thrown. */
@@ -147,14 +148,23 @@ export async function readTextFile(path: string): Promise<ReadOutcome> {
   return decodeText(buffer);
 }
 
-/** Decodes UTF-8, refusing binary content and locating the first invalid byte. */
+/**
+ * Decodes UTF-8, refusing binary content. A leading BOM stays in the text. Invalid sequences
+ * become U+FFFD, and the first one is located both in the bytes and in the text.
+ */
 export function decodeText(buffer: Uint8Array): ReadOutcome {
   if (buffer.includes(0)) {
     return { ok: false, message: `not a text file (NUL byte at offset ${buffer.indexOf(0)})` };
   }
-  const invalidUtf8Offset = firstInvalidUtf8(buffer);
   const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(buffer);
-  return { ok: true, text, invalidUtf8Offset };
+  const byteOffset = firstInvalidUtf8(buffer);
+  if (byteOffset === undefined) return { ok: true, text, invalidUtf8: undefined };
+
+  // The bytes before `byteOffset` are valid UTF-8 that ends with a whole character, so they
+  // decode to exactly the text before the first U+FFFD. This decoder drops a leading BOM,
+  // as the parsers do, so the length is an offset into the text they see.
+  const offset = new TextDecoder("utf-8").decode(buffer.subarray(0, byteOffset)).length;
+  return { ok: true, text, invalidUtf8: { byteOffset, offset } };
 }
 
 /** The byte offset of the first byte that is not valid UTF-8, or undefined. */

@@ -5,7 +5,7 @@
  */
 
 import { stat } from "node:fs/promises";
-import type { LintResult } from "./types.js";
+import type { InvalidUtf8, LintResult } from "./types.js";
 import { readTextFile } from "./files.js";
 import { defaultConcurrency, LintPool, mayBeSlow, workersAvailable } from "./lint-pool.js";
 import { lintText, type LintTextOptions } from "./lint.js";
@@ -48,30 +48,21 @@ const CONCURRENT_MIN_BYTES = 1024 * 1024;
 export async function lintFile(path: string, options: LintFileOptions = {}): Promise<LintResult> {
   const outcome = await readTextFile(path);
   if (!outcome.ok) return { filePath: path, diagnostics: [], errorCount: 0, warningCount: 0, fatal: outcome.message };
-  return lintSource(path, outcome.text, outcome.invalidUtf8Offset, options);
+  return lintSource(path, outcome.text, outcome.invalidUtf8, options);
 }
 
 /**
  * Lints text read from a file or from standard input, as Markdown or as ThreatComposer JSON
- * by the name `path` gives it. `invalidUtf8Offset` is where the bytes stopped being UTF-8.
+ * by the name `path` gives it. `invalidUtf8` is the first invalid UTF-8 sequence of the bytes,
+ * as `decodeText` returns it, for the `text-encoding` rule.
  */
-export function lintSource(path: string, text: string, invalidUtf8Offset: number | undefined, options: LintFileOptions = {}): LintResult {
+export function lintSource(path: string, text: string, invalidUtf8: InvalidUtf8 | undefined, options: LintFileOptions = {}): LintResult {
+  const sourceOptions = invalidUtf8 ? { ...options, invalidUtf8 } : options;
   // Every file named `.json` is read as ThreatComposer JSON: folders yield only `.tc.json`
   // files, so another `.json` file is linted only when it is named on purpose.
-  const result = path.toLowerCase().endsWith(".json")
-    ? lintTcJsonText(text, path, options)
-    : lintText(text, { readFile: readFileIfPresent, ...options, filePath: path });
-
-  if (invalidUtf8Offset !== undefined) {
-    result.diagnostics.unshift({
-      ruleId: "text-encoding",
-      severity: "warning",
-      message: `File is not valid UTF-8: byte offset ${invalidUtf8Offset} starts an invalid sequence; it was read with replacement characters (U+FFFD). Save the file as UTF-8.`,
-      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-    });
-    result.warningCount++;
-  }
-  return result;
+  return path.toLowerCase().endsWith(".json")
+    ? lintTcJsonText(text, path, sourceOptions)
+    : lintText(text, { readFile: readFileIfPresent, ...sourceOptions, filePath: path });
 }
 
 /**
@@ -103,7 +94,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       } else if (pool && maxFileTime > 0 && (limitEveryFile || mayBeSlow(outcome.text))) {
         results.push(await pool.lint(path, Buffer.byteLength(outcome.text)));
       } else {
-        results.push(lintSource(path, outcome.text, outcome.invalidUtf8Offset, { config: configs[index] as ResolvedConfig }));
+        results.push(lintSource(path, outcome.text, outcome.invalidUtf8, { config: configs[index] as ResolvedConfig }));
       }
     }
     return results;

@@ -13,7 +13,7 @@ import { parseThreatModel } from "./parse/model.js";
 import { Vocabulary } from "./parse/vocabulary.js";
 import { presets } from "./presets.js";
 import { ruleRegistry } from "../rules/index.js";
-import type { AnyRule, FileReader, LintResult, Preset, RuleSetting, SeveritySetting } from "./types.js";
+import type { AnyRule, FileReader, InvalidUtf8, LintResult, Preset, RuleSetting, SeveritySetting } from "./types.js";
 
 export interface LintTextOptions {
   filePath?: string;
@@ -26,6 +26,11 @@ export interface LintTextOptions {
   config?: ResolvedConfig;
   /** File access for rules that compare two files, such as `tc-json-companion`; they skip without it. */
   readFile?: FileReader;
+  /**
+   * The first invalid UTF-8 sequence of the bytes the text was decoded from, as `decodeText`
+   * returns it, for `text-encoding` to report. Without it, the text counts as valid UTF-8.
+   */
+  invalidUtf8?: InvalidUtf8;
 }
 
 /** Resolves a preset and overrides into the rules to run; invalid settings raise a ConfigError. */
@@ -94,7 +99,11 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 
   let model;
   try {
-    model = parseThreatModel(text, { filePath, vocabulary: setup.vocabulary });
+    model = parseThreatModel(text, {
+      filePath,
+      vocabulary: setup.vocabulary,
+      ...(options.invalidUtf8 ? { invalidUtf8: options.invalidUtf8 } : {}),
+    });
   } catch (error) {
     return unparsableResult(filePath, error);
   }

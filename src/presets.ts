@@ -16,6 +16,8 @@ export const recommended: Preset = {
   name: "recommended",
   description: "Integrity checks for any threat model of this family, ThreatComposer exports included.",
   rules: {
+    // Invalid UTF-8 is read as U+FFFD, so the other rules see altered text. It is a warning because they still run.
+    "text-encoding": "warn",
     // A ThreatComposer export of a workspace with no threats has no Threats section at all.
     "section-required": ["warn", { sections: ["threats"], allowNested: true }],
     "section-order": "warn",
@@ -92,6 +94,7 @@ export const strict: Preset = {
   name: "strict",
   description: "The Threat Model Generation Methodology v2.0 template in full.",
   rules: {
+    "text-encoding": "warn",
     "section-required": "error",
     "section-order": "error",
     "table-required": "error",
@@ -146,6 +149,7 @@ export const threatComposer: Preset = {
   name: "threat-composer",
   description: "Documents exported by AWS ThreatComposer, with or without the Status columns of newer exports.",
   rules: {
+    "text-encoding": "warn",
     // A "threats only" export holds just the Threats section; a full export omits empty ones.
     "section-required": ["warn", { sections: ["threats"], allowNested: true }],
     "section-order": "error",

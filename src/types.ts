@@ -231,11 +231,21 @@ export interface Section {
   range: Range;
 }
 
+/** The location of the first invalid UTF-8 sequence of a file, in its bytes and in its decoded text. */
+export interface InvalidUtf8 {
+  /** The 0-based offset in the file of the first byte of the invalid sequence. */
+  byteOffset: number;
+  /** The 0-based UTF-16 index, in the text after a leading BOM is removed, of the U+FFFD that replaced the sequence. */
+  offset: number;
+}
+
 export interface ThreatModel {
   filePath: string;
   /** The source text without a leading BOM. */
   text: string;
   hasBom: boolean;
+  /** The first invalid UTF-8 sequence of the bytes the text was decoded from; absent for valid UTF-8, or when the caller passed none. */
+  invalidUtf8?: InvalidUtf8;
   root: Root;
   /** The first level-1 heading. */
   title: HeadingInfo | undefined;
@@ -304,6 +314,8 @@ export interface TcJsonDocument {
   /** The source text without a leading BOM. */
   text: string;
   hasBom: boolean;
+  /** The first invalid UTF-8 sequence of the bytes the text was decoded from; absent for valid UTF-8, or when the caller passed none. */
+  invalidUtf8?: InvalidUtf8;
   /** The syntax tree; undefined when the text holds no JSON value at all. */
   root: JsonNode | undefined;
   /** The parsed value; undefined when the text is not valid JSON. */
@@ -343,7 +355,10 @@ export interface Rule<Options = unknown, MessageIds extends string = string> {
   meta: RuleMeta<Options, MessageIds>;
   /** Checks a Markdown document; a no-op for `tc-json` rules, which the engine never runs on Markdown. */
   check(context: RuleContext<Options, MessageIds>): void;
-  /** Checks a ThreatComposer file; present only on rules whose `meta.language` is `tc-json`. */
+  /**
+   * Checks a ThreatComposer file. Every `tc-json` rule has it, and a Markdown rule may have it
+   * too when its check applies to both kinds of file, as `text-encoding` does.
+   */
   checkJson?(context: JsonRuleContext<Options, MessageIds>): void;
 }
 

@@ -202,7 +202,7 @@ async function lintStdin(resolver: ConfigResolver, args: LintArguments, io: CliI
     io.stderr(`tmlint: standard input: ${decoded.message}.\n`);
     return undefined;
   }
-  return [lintSource(filePath, decoded.text, decoded.invalidUtf8Offset, { config })];
+  return [lintSource(filePath, decoded.text, decoded.invalidUtf8, { config })];
 }
 
 function errorsOnly(result: LintResult): LintResult {

@@ -15,6 +15,7 @@ import type {
   EntityKind,
   HeadingInfo,
   IdForm,
+  InvalidUtf8,
   MarkdownLink,
   Range,
   Row,
@@ -42,6 +43,8 @@ import {
 export interface ParseOptions {
   filePath?: string;
   vocabulary?: Vocabulary;
+  /** The first invalid UTF-8 sequence of the bytes the text was decoded from (see `decodeText`), copied to `ThreatModel.invalidUtf8`. */
+  invalidUtf8?: InvalidUtf8;
 }
 
 const DEFAULT_VOCABULARY = new Vocabulary();
@@ -198,6 +201,7 @@ export function buildModel(root: Root, text: string, hasBom: boolean, options: P
     filePath: options.filePath ?? "<text>",
     text,
     hasBom,
+    ...(options.invalidUtf8 ? { invalidUtf8: options.invalidUtf8 } : {}),
     root,
     title,
     headings,

@@ -39,17 +39,18 @@ export function isThreatComposerFile(filePath: string, text?: string): boolean {
 }
 
 /** A preset and rule overrides, or a resolved configuration, as for Markdown. */
-export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules" | "config">;
+export type LintJsonOptions = Pick<LintTextOptions, "preset" | "rules" | "config" | "invalidUtf8">;
 
 /**
- * Lints ThreatComposer JSON text with a preset and rule overrides, running only rules whose
- * language is `tc-json`. Invalid JSON is always reported, under `tc-json-schema`, even when
+ * Lints ThreatComposer JSON text with a preset and rule overrides, running only rules with a
+ * `checkJson` (the `tc-json` rules and `text-encoding`). Invalid JSON is always reported, under `tc-json-schema`, even when
  * that rule is turned off, because no other check can run on it.
  */
 export function lintTcJsonText(text: string, filePath: string, options: LintJsonOptions = {}): LintResult {
   let json;
   try {
     json = parseTcJson(text, filePath);
+    if (options.invalidUtf8) json.invalidUtf8 = options.invalidUtf8;
   } catch (error) {
     return unparsableResult(filePath, error);
   }

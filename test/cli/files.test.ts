@@ -41,9 +41,9 @@ describe("--stdin", () => {
     const binary = await runCli(root, ["--stdin"], { stdin: new Uint8Array([0x23, 0x00, 0x41]) });
     expect(binary.stderr).toBe("tmlint: standard input: not a text file (NUL byte at offset 1).\n");
     expect(binary.code).toBe(2);
-    const latin1 = await runCli(root, ["--stdin", "-f", "unix"], { stdin: new Uint8Array([0x23, 0x20, 0xe9, 0x0a]) });
+    const latin1 = await runCli(root, ["--stdin", "-f", "unix", "--rule", "text-encoding: warn"], { stdin: new Uint8Array([0x23, 0x20, 0xe9, 0x0a]) });
     expect(latin1.stdout).toBe(
-      "<stdin>:1:1: warning: File is not valid UTF-8: byte offset 2 starts an invalid sequence; it was read with replacement characters (U+FFFD). Save the file as UTF-8. [text-encoding]\n",
+      "<stdin>:1:3: warning: File is not valid UTF-8: byte offset 2 starts an invalid sequence; it was read with replacement characters (U+FFFD). Save the file as UTF-8. [text-encoding]\n",
     );
     expect(latin1.code).toBe(0);
   });

@@ -177,9 +177,9 @@ describe("files that cannot be linted", () => {
   it("invalid UTF-8 is a warning naming the byte offset", async () => {
     const root = tree({ ".tmlintrc.json": XREF_ONLY });
     writeFileSync(join(root, "latin1.md"), Buffer.concat([Buffer.from("# Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
-    const run = await runCli(root, [...RULES, "latin1.md"]);
+    const run = await runCli(root, [...RULES, "--rule", "text-encoding: warn", "latin1.md"]);
     expect(run.stdout).toBe(
-      "latin1.md:1:1: warning: File is not valid UTF-8: byte offset 5 starts an invalid sequence; it was read with replacement characters (U+FFFD). Save the file as UTF-8. [text-encoding]\n",
+      "latin1.md:1:6: warning: File is not valid UTF-8: byte offset 5 starts an invalid sequence; it was read with replacement characters (U+FFFD). Save the file as UTF-8. [text-encoding]\n",
     );
     expect(run.code).toBe(0);
   });
