@@ -223,6 +223,8 @@ export class ConfigResolver {
   private async checkCommandLine(registry: ReadonlyMap<string, AnyRule>): Promise<void> {
     const source = this.sources.rules;
     const rules = this.options.rules ?? {};
+    // Without rules there is nothing to check, and a run need not load ajv.
+    if (Object.keys(rules).length === 0) return;
     const problems: ConfigProblem[] = [];
     const invalid = new Set<string>();
     for (const problem of await validateConfigData({ rules })) {
