@@ -23,7 +23,9 @@ export default defineRule<Record<string, never>, "outOfOrder" | "duplicate">({
     // 1. Report repeats. Only the first occurrence of each section is ordered.
     const seen = new Map<string, Section>();
     const firsts: Section[] = [];
-    for (const section of model.sections) {
+    // A section found as a sub-heading (level 3 or deeper) sits inside another section, where
+    // the template's order does not apply.
+    for (const section of model.sections.filter((candidate) => candidate.heading.depth <= 2)) {
       const first = seen.get(section.kind);
       if (first) {
         report({

@@ -57,8 +57,9 @@ export default defineRule<Options, "missing">({
     for (const kind of options.tables) {
       const sectionKind = holdingSection(kind);
       const section = model.section(sectionKind);
-      // A missing section is section-required's finding, not this rule's.
-      if (!section) continue;
+      // A missing section is section-required's finding, not this rule's. So is a section
+      // found only as a sub-heading: its title may name a topic, not the template's table.
+      if (!section || section.heading.depth > 2) continue;
       if (section.tables.some((table) => table.kind === kind)) continue;
 
       // A table whose delimiter row does not match its header renders as text;

@@ -11,6 +11,7 @@ describe("section-order", () => {
     ["template order", md("## Application Info", "## Architecture", "## Dataflow", "## Assumptions", "## Threats", "## Mitigations")],
     ["a subset in order", md("## Architecture", "", "## Residual Threats", "", "## AWS Well-Architected Mappings")],
     ["pasted headings between sections", md("## Threats", "", "## Notes", "", "## Mitigations")],
+    ["a sub-heading that names an earlier section", md("## Threats", "", "## Scope", "", "### Assumptions", "", "- The provider patches its hosts.")],
     ["a section title at level 3 repeated", md("## Threats", "", "### Threats", "", "## Mitigations")],
     ["one section", md("## Threats")],
     ["no sections", md("# Title", "", "Text.")],

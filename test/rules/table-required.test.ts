@@ -36,6 +36,8 @@ describe("table-required", () => {
     ["a Threats table", md("## Threats", "", "| Threat Number | Threat |", "| --- | --- |"), { tables: ["threats"] }],
     ["the four Dataflow tables", dataflow, {}],
     ["a table under a pasted heading", md("## Threats", "", "### Register", "", "| # | Threat |", "| --- | --- |"), { tables: ["threats"] }],
+    // A sub-heading that names a section may be a topic, such as a list of assumptions in Scope.
+    ["a section found only as a sub-heading", md("## Scope", "", "### Assumptions", "", "- The provider patches its hosts."), { tables: ["assumptions"] }],
     ["a table in a list item", md("## Threats", "", "- Register:", "", "  | ID | Threat |", "  | --- | --- |"), { tables: ["threats"] }],
     // A missing section is section-required's finding.
     ["a missing section", md("# Lockers"), {}],
