@@ -89,6 +89,10 @@ async function lint(resolver: ConfigResolver, args: LintArguments, io: CliIo): P
   const configs: ResolvedConfig[] = [];
   const fileInputs = new Map<string, number>();
   if (args.stdin) {
+    // NOTE: standard input is linted in this thread, where no time limit can stop it.
+    if (args.maxFileTime !== undefined && args.maxFileTime > 0) {
+      io.stderr("tmlint: warning: --max-file-time does not apply to --stdin, which is linted without a time limit; lint a file to have the limit.\n");
+    }
     const stdinResults = await lintStdin(resolver, args, io, configs);
     if (stdinResults === undefined) return EXIT_FAILURE;
     results = stdinResults;

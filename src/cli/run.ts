@@ -156,7 +156,9 @@ function lintOptions(command: Argv): Argv {
     })
     .group(["max-file-time", "concurrency"], "Performance:")
     .option("max-file-time", {
-      type: "number",
+      // Read as a string and converted here: yargs turns an empty value into 0, which would
+      // turn the limit off without a word.
+      type: "string",
       describe: `Stop linting a file after this many seconds, plus as many for every 4 MB of it, and report it as too slow (exit 2); 0 turns the limit off. A limit given here applies to every file; the default, ${DEFAULT_MAX_FILE_TIME}, applies to files that may be slow to parse`,
     })
     .option("concurrency", {
@@ -299,7 +301,9 @@ function toLintArguments(args: Record<string, unknown>): LintArguments | string 
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     return "--max-warnings must be a whole number of 0 or more, such as `--max-warnings 0`.";
   }
-  const maxFileTime = args.maxFileTime as number | undefined;
+  const rawMaxFileTime = args.maxFileTime as string | string[] | undefined;
+  if (Array.isArray(rawMaxFileTime)) return "--max-file-time was given more than once; give it once.";
+  const maxFileTime = rawMaxFileTime === undefined ? undefined : rawMaxFileTime.trim() === "" ? Number.NaN : Number(rawMaxFileTime);
   if (maxFileTime !== undefined && (!Number.isFinite(maxFileTime) || maxFileTime < 0)) {
     return "--max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.";
   }

@@ -111,6 +111,11 @@ describe("--quiet and --max-warnings", () => {
     expect(result.code).toBe(1);
   });
 
+  it("warns that --max-file-time does not apply to --stdin", async () => {
+    const result = await runCli(tree({}), ["--stdin", "--max-file-time", "2", "-f", "unix"], { stdin: CLEAN });
+    expect(result.stderr).toBe("tmlint: warning: --max-file-time does not apply to --stdin, which is linted without a time limit; lint a file to have the limit.\n");
+  });
+
   it("rejects a negative or fractional --max-warnings", async () => {
     for (const value of ["-1", "1.5", "many"]) {
       const result = await runCli(tree({ "a.md": CLEAN }), ["--max-warnings", value, "a.md"]);
@@ -226,6 +231,11 @@ describe("usage errors", () => {
     [["--bogus-opt", "a.md"], "tmlint: Unknown argument: bogus-opt\nRun `tmlint --help` for usage.\n"],
     [["--bogus_opt", "a.md"], "tmlint: Unknown argument: bogus_opt\nRun `tmlint --help` for usage.\n"],
     [["--first-bad", "--second-bad", "a.md"], "tmlint: Unknown arguments: first-bad, second-bad\nRun `tmlint --help` for usage.\n"],
+    // An empty value would read as 0 and turn the limit off without a word.
+    [["--max-file-time", "", "a.md"], "tmlint: --max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.\nRun `tmlint --help` for usage.\n"],
+    [["--max-file-time", "  ", "a.md"], "tmlint: --max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.\nRun `tmlint --help` for usage.\n"],
+    [["--max-file-time", "-1", "a.md"], "tmlint: --max-file-time must be a number of seconds of 0 or more, such as `--max-file-time 60`; 0 turns the limit off.\nRun `tmlint --help` for usage.\n"],
+    [["--max-file-time", "5", "--max-file-time", "1", "a.md"], "tmlint: --max-file-time was given more than once; give it once.\nRun `tmlint --help` for usage.\n"],
   ];
   it.each(cases)("%j", async (argv, stderr) => {
     const result = await runCli(tree({ "a.md": CLEAN }), argv);
