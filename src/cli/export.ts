@@ -26,7 +26,8 @@ export const exportCommand: CommandModule<object, { file: string }> = {
         describe: "Derive the UUIDs from this text instead of the document title, to keep IDs when the title changes",
       })
       .example("$0 export threat-model.md", "Write threat-model.tc.json beside it")
-      .example("$0 export threat-model.md -o build/model.tc.json", "Write it elsewhere")
+      // Example commands stay under 37 characters, or yargs wraps them mid-command.
+      .example("$0 export tm.md -o out/tm.tc.json", "Write it elsewhere")
       .epilogue("Exit codes: 0 written, 1 not written because data would be lost, 2 usage or I/O error.") as Argv<{ file: string }>,
   // Dispatch happens in the CLI after parsing, so that exit codes stay in one place.
   handler: () => undefined,

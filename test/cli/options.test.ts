@@ -278,6 +278,8 @@ describe("usage errors", () => {
   it("export --help lists only export options", async () => {
     const help = (await runCli(tree({}), ["export", "--help"])).stdout;
     for (const option of ["--output-file", "--seed", "--help"]) expect(help, option).toContain(option);
+    // Each example command stays on one line, so that it can be copied.
+    expect(help).toMatch(/^ {2}tmlint export tm\.md -o out\/tm\.tc\.json +Write it elsewhere$/m);
     for (const option of ["--config", "--preset", "--format", "--quiet", "--stdin", "--max-file-time", "--list-rules", "Configuration:"]) {
       expect(help, option).not.toContain(option);
     }
