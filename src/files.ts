@@ -111,7 +111,7 @@ async function walkDirectory(directory: string, found: string[], visited: Set<st
 
   // In name order, so that of two links to one folder the same one is walked on every run.
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort(byName);
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
@@ -226,4 +226,11 @@ export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
   const shown = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute;
   return sep === "\\" ? shown.split(sep).join("/") : shown;
+}
+
+/** Compares two folder entries by name, code unit by code unit, the same on every machine. */
+function byName(a: { name: string }, b: { name: string }): number {
+  if (a.name < b.name) return -1;
+  if (a.name > b.name) return 1;
+  return 0;
 }

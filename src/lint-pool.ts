@@ -66,7 +66,7 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** The longest delay setTimeout accepts, in milliseconds: a signed 32-bit integer. */
+/** The maximum delay of setTimeout, in milliseconds: the largest signed 32-bit integer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Bytes of file size that add `--max-file-time` once more to a file's limit. */
